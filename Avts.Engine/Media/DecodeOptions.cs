@@ -1,0 +1,20 @@
+namespace Avts.Engine.Media;
+
+/// <summary>How an input is decoded for analysis.</summary>
+public sealed record DecodeOptions
+{
+    /// <summary>Width of the analysis frames in pixels (height follows the display aspect ratio, rounded to even).</summary>
+    public int VideoWidth { get; init; } = 320;
+
+    /// <summary>Mono PCM rate for analysis, in Hz.</summary>
+    public int AudioSampleRate { get; init; } = 16000;
+
+    /// <summary>Where to start reading, in seconds of the container timeline (null = from the beginning).</summary>
+    public double? StartSeconds { get; init; }
+
+    /// <summary>How much to read, in seconds (null = to the end).</summary>
+    public double? DurationSeconds { get; init; }
+
+    /// <summary>Give up when ffmpeg produces nothing for this long (a stalled network input, a hung decoder).</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(20);
+}

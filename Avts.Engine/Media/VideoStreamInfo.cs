@@ -1,0 +1,22 @@
+namespace Avts.Engine.Media;
+
+/// <summary>What ffprobe says about the video stream that is analysed.</summary>
+/// <param name="Index">Stream index in the container.</param>
+/// <param name="Codec">Codec name (e.g. "h264").</param>
+/// <param name="Width">Coded width in pixels, before rotation.</param>
+/// <param name="Height">Coded height in pixels, before rotation.</param>
+/// <param name="FrameRate">Average frame rate in frames per second (0 when unknown).</param>
+/// <param name="StartSeconds">Presentation time of the first frame, in seconds, after edit lists.</param>
+/// <param name="DurationSeconds">Stream duration in seconds, when known.</param>
+/// <param name="RotationDegrees">Display rotation (0, 90, 180, 270) from the display matrix or rotate tag.</param>
+/// <param name="IsVariableFrameRate">True when r_frame_rate and avg_frame_rate disagree (VFR).</param>
+public sealed record VideoStreamInfo(
+    int Index,
+    string Codec,
+    int Width,
+    int Height,
+    double FrameRate,
+    double StartSeconds,
+    double? DurationSeconds,
+    int RotationDegrees,
+    bool IsVariableFrameRate);

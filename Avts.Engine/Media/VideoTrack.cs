@@ -1,0 +1,53 @@
+namespace Avts.Engine.Media;
+
+/// <summary>
+/// Decoded 8-bit grey frames at the analysis size, each with its presentation timestamp (seconds, container
+/// timeline, rotation already applied). Frames are stored back to back in <see cref="Pixels"/>.
+/// </summary>
+public sealed class VideoTrack
+{
+    /// <summary>Creates a track; <paramref name="pixels"/> holds <c>timestamps.Length</c> frames of width x height bytes.</summary>
+    public VideoTrack(int width, int height, byte[] pixels, double[] timestampsSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (pixels.Length != (long)width * height * timestampsSeconds.Length)
+        {
+            throw new ArgumentException("Pixel buffer size does not match width x height x frame count.", nameof(pixels));
+        }
+
+        Width = width;
+        Height = height;
+        Pixels = pixels;
+        TimestampsSeconds = timestampsSeconds;
+    }
+
+    /// <summary>Frame width in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>Frame height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>All frames, grey, row-major, back to back.</summary>
+    public byte[] Pixels { get; }
+
+    /// <summary>Presentation timestamp of each frame in seconds, strictly increasing.</summary>
+    public double[] TimestampsSeconds { get; }
+
+    /// <summary>Number of frames.</summary>
+    public int FrameCount => TimestampsSeconds.Length;
+
+    /// <summary>The pixels of frame <paramref name="index"/>.</summary>
+    public ReadOnlySpan<byte> Frame(int index) => Pixels.AsSpan(index * Width * Height, Width * Height);
+
+    /// <summary>Presentation time of the first frame, in seconds (0 when empty).</summary>
+    public double StartSeconds => FrameCount == 0 ? 0 : TimestampsSeconds[0];
+
+    /// <summary>End of the last frame's display interval, in seconds (0 when empty).</summary>
+    public double EndSeconds => FrameCount switch
+    {
+        0 => 0,
+        1 => TimestampsSeconds[0],
+        _ => TimestampsSeconds[^1] + ((TimestampsSeconds[^1] - TimestampsSeconds[0]) / (FrameCount - 1)),
+    };
+}

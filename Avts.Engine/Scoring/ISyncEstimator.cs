@@ -1,0 +1,16 @@
+using Avts.Engine.Media;
+
+namespace Avts.Engine.Scoring;
+
+/// <summary>Estimates how late the sound is relative to the picture in decoded media.</summary>
+public interface ISyncEstimator
+{
+    /// <summary>The method name used on the command line and in reports (e.g. "onset").</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Analyses <paramref name="media"/> (which must have both video and audio) in windows and overall.
+    /// Positive delays mean the sound is late.
+    /// </summary>
+    SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken);
+}

@@ -1,0 +1,18 @@
+namespace Avts.Engine.Scoring;
+
+/// <summary>What an estimator concluded about one input.</summary>
+/// <param name="Method">The estimator's name (e.g. "onset").</param>
+/// <param name="AudioDelayMs">Overall audio delay in milliseconds; positive = the sound is late (after the picture);
+/// null when nothing could be synchronised.</param>
+/// <param name="Confidence">Overall confidence, 0..1.</param>
+/// <param name="Synchronizable">Whether the input has anything to sync on (events in both picture and sound that
+/// belong together). False means "undetermined", not "out of sync".</param>
+/// <param name="Windows">Per-window estimates in time order.</param>
+/// <param name="Curve">The overall score curve over candidate delays (for plots and diagnostics), when available.</param>
+public sealed record SyncAnalysis(
+    string Method,
+    double? AudioDelayMs,
+    double Confidence,
+    bool Synchronizable,
+    IReadOnlyList<WindowEstimate> Windows,
+    OffsetCurve? Curve);

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("avts: CLI under construction");
+return 2;
