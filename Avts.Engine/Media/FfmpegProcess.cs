@@ -1,0 +1,153 @@
+using System.Diagnostics;
+
+namespace Avts.Engine.Media;
+
+/// <summary>
+/// Runs ffmpeg or ffprobe as a child process: arguments through <see cref="ProcessStartInfo.ArgumentList"/>, stdout
+/// handed to a consumer while stderr is drained concurrently (an undrained pipe deadlocks ffmpeg), a stall watchdog
+/// that kills a process which produces nothing for too long, and the whole process tree killed on cancellation.
+/// </summary>
+public static class FfmpegProcess
+{
+    private const int StandardErrorLinesKept = 40;
+
+    /// <summary>
+    /// Runs <paramref name="tool"/> ("ffmpeg" or "ffprobe") with <paramref name="arguments"/>. <paramref name="readStdout"/>
+    /// receives stdout and a progress callback to call whenever it got data (it resets the stall watchdog).
+    /// </summary>
+    /// <exception cref="MediaInputException">The tool is not installed, or the run stalled.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; the process was killed.</exception>
+    public static async Task<FfmpegResult> RunAsync(
+        string tool,
+        IEnumerable<string> arguments,
+        Func<Stream, Action, CancellationToken, Task>? readStdout,
+        TimeSpan stallTimeout,
+        CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new MediaInputException($"{tool} is not installed or not on PATH (run ./scripts/ensure-deps.sh).", ex);
+        }
+
+        // ffmpeg reads stdin for interactive keys; close it so it never waits on a terminal.
+        process.StandardInput.Close();
+
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stall.CancelAfter(stallTimeout);
+        void Progress() => stall.CancelAfter(stallTimeout);
+
+        var stderrTail = new Queue<string>();
+        var stderrTask = DrainStandardErrorAsync(process.StandardError, stderrTail, Progress);
+        var stdoutTask = readStdout is null
+            ? process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, stall.Token)
+            : readStdout(process.StandardOutput.BaseStream, Progress, stall.Token);
+        try
+        {
+            await stdoutTask.ConfigureAwait(false);
+            await process.WaitForExitAsync(stall.Token).ConfigureAwait(false);
+            await stderrTask.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException || !process.HasExited)
+        {
+            KillTree(process);
+            await ObserveQuietly(stderrTask).ConfigureAwait(false);
+            await ObserveQuietly(stdoutTask).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ex is OperationCanceledException)
+            {
+                throw new MediaInputException(
+                    $"{tool} produced no data for {stallTimeout.TotalSeconds:0} s (stalled input or decoder); stopped it.", ex);
+            }
+
+            throw;
+        }
+
+        lock (stderrTail)
+        {
+            return new FfmpegResult(process.ExitCode, string.Join('\n', stderrTail));
+        }
+    }
+
+    private static async Task DrainStandardErrorAsync(StreamReader reader, Queue<string> tail, Action progress)
+    {
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            progress();
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > StandardErrorLinesKept)
+                {
+                    tail.Dequeue();
+                }
+            }
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static async Task ObserveQuietly(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The process was killed; its pipes fail. The caller reports the original reason.
+        }
+    }
+
+    /// <summary>Reads exactly <paramref name="buffer"/>.Length bytes unless the stream ends first; returns bytes read.</summary>
+    public static async Task<int> ReadFullyAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer[total..], cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    /// <summary>Formats a number for an ffmpeg argument (invariant culture, no exponent).</summary>
+    public static string Seconds(double seconds) => seconds.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+}
