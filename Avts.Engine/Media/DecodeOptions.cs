@@ -6,6 +6,12 @@ public sealed record DecodeOptions
     /// <summary>Width of the analysis frames in pixels (height follows the display aspect ratio, rounded to even).</summary>
     public int VideoWidth { get; init; } = 320;
 
+    /// <summary>Whether to decode the video stream (false: <see cref="DecodedMedia.Video"/> stays null).</summary>
+    public bool IncludeVideo { get; init; } = true;
+
+    /// <summary>Whether to decode the audio stream (false: <see cref="DecodedMedia.Audio"/> stays null).</summary>
+    public bool IncludeAudio { get; init; } = true;
+
     /// <summary>Mono PCM rate for analysis, in Hz.</summary>
     public int AudioSampleRate { get; init; } = 16000;
 
