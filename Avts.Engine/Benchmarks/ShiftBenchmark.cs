@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using Avts.Engine.Media;
+using Avts.Engine.Scoring;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Avts.Engine.Benchmarks;
+
+/// <summary>
+/// The shift benchmark: for every video with audio under a folder, copies with the audio moved by ±each shift (and 0),
+/// all cut to the same inner window, checked by each estimator; reports relative and absolute errors.
+/// </summary>
+public sealed class ShiftBenchmark
+{
+    private static readonly string[] VideoExtensions = [".mp4", ".mkv", ".webm", ".mov", ".avi", ".mpg", ".mpeg", ".ts", ".m4v", ".flv"];
+
+    private readonly IReadOnlyList<ISyncEstimator> estimators;
+    private readonly ILogger logger;
+
+    /// <summary>Creates the benchmark for the given estimators (each case is checked by all of them).</summary>
+    public ShiftBenchmark(IReadOnlyList<ISyncEstimator> estimators, ILogger? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(estimators.Count);
+        this.estimators = estimators;
+        this.logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Runs the benchmark.</summary>
+    /// <exception cref="MediaInputException">The data folder is missing or holds no usable video.</exception>
+    public async Task<ShiftBenchmarkResult> RunAsync(ShiftBenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        if (!Directory.Exists(options.DataDirectory))
+        {
+            throw new MediaInputException($"no such folder: {options.DataDirectory}");
+        }
+
+        if (options.ShiftsMs.Any(s => s <= 0 || s / 1000.0 > options.TrimSeconds))
+        {
+            throw new ArgumentException($"shifts must be positive and at most the trim ({options.TrimSeconds} s).", nameof(options));
+        }
+
+        var shifts = SignedShifts(options.ShiftsMs);
+        Directory.CreateDirectory(options.WorkDirectory);
+        var cases = new List<ShiftCase>();
+        var skipped = new List<string>();
+        foreach (var source in FindVideos(options.DataDirectory))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(options.DataDirectory, source);
+            var reason = await RunSourceAsync(source, relative, shifts, options, cases, cancellationToken).ConfigureAwait(false);
+            if (reason is not null)
+            {
+                skipped.Add($"{relative}: {reason}");
+                ShiftBenchmarkLog.Skipped(logger, relative, reason);
+            }
+        }
+
+        if (cases.Count == 0)
+        {
+            throw new MediaInputException($"no usable video with audio under {options.DataDirectory} ({skipped.Count} skipped)");
+        }
+
+        return new ShiftBenchmarkResult(
+            options.DataDirectory, shifts, options.TrimSeconds, cases, ShiftStatistics.Summarize(cases, estimators), skipped,
+            stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private async Task<string?> RunSourceAsync(
+        string source, string relative, IReadOnlyList<int> shifts, ShiftBenchmarkOptions options, List<ShiftCase> cases,
+        CancellationToken cancellationToken)
+    {
+        MediaInfo info;
+        try
+        {
+            info = await MediaProbe.ProbeAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaInputException ex)
+        {
+            return ex.Message;
+        }
+
+        if (info.Video is null || info.Audio is null)
+        {
+            return info.Video is null ? "no video stream" : "no audio stream";
+        }
+
+        var videoEnd = info.Video.StartSeconds + (info.Video.DurationSeconds ?? info.DurationSeconds ?? 0);
+        var a = info.Video.StartSeconds + options.TrimSeconds;
+        var b = videoEnd - options.TrimSeconds;
+        if (b - a < options.MinimumInnerSeconds)
+        {
+            return $"too short: {b - a + (2 * options.TrimSeconds):0.0} s leaves {Math.Max(0, b - a):0.0} s after trimming {options.TrimSeconds} s each end";
+        }
+
+        var decoded = await MediaDecoder.DecodeAsync(
+            source, new DecodeOptions { IncludeVideo = false, AudioSampleRate = info.Audio.SampleRate }, cancellationToken).ConfigureAwait(false);
+        var audio = decoded.Audio ?? throw new MediaInputException($"{relative}: audio could not be decoded");
+
+        var stem = Path.Combine(options.WorkDirectory, SafeName(relative));
+        var innerVideo = stem + ".video.mkv";
+        await ShiftCopyMaker.EncodeInnerVideoAsync(source, a, b, options.MaxCopyWidth, innerVideo, cancellationToken).ConfigureAwait(false);
+        var apart = options.ReportApart.Any(p => FileNameMatches(relative, p));
+        var estimates = new Dictionary<(int Shift, string Method), (double? Ms, double Confidence)>();
+        foreach (var shift in shifts)
+        {
+            var copy = $"{stem}.shift{shift:+0;-0;0}.mkv";
+            if (!await ShiftCopyMaker.WriteShiftedCopyAsync(innerVideo, audio, a, b - a, shift, copy, cancellationToken).ConfigureAwait(false))
+            {
+                return $"audio does not cover the window shifted by {shift} ms";
+            }
+
+            var media = await MediaDecoder.DecodeAsync(copy, new DecodeOptions(), cancellationToken).ConfigureAwait(false);
+            foreach (var estimator in estimators)
+            {
+                var analysis = estimator.Analyze(media, options.Analysis, cancellationToken);
+                estimates[(shift, estimator.Name)] = (analysis.AudioDelayMs, analysis.Confidence);
+                ShiftBenchmarkLog.Checked(logger, relative, shift, estimator.Name, analysis.AudioDelayMs, analysis.Confidence);
+            }
+        }
+
+        foreach (var shift in shifts)
+        {
+            foreach (var estimator in estimators)
+            {
+                var (ms, confidence) = estimates[(shift, estimator.Name)];
+                var zero = estimates[(0, estimator.Name)].Ms;
+                cases.Add(new ShiftCase(
+                    relative, shift, estimator.Name, ms, confidence,
+                    ms is { } m && zero is { } z ? m - z - shift : null,
+                    ms is { } m2 ? m2 - shift : null,
+                    apart));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>0 first, then each magnitude as sound-late (+) and sound-early (−).</summary>
+    internal static IReadOnlyList<int> SignedShifts(IReadOnlyList<int> magnitudes) =>
+        [0, .. magnitudes.Distinct().Order().SelectMany(s => new[] { s, -s })];
+
+    private static IEnumerable<string> FindVideos(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => VideoExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal);
+
+    private static bool FileNameMatches(string relative, string pattern)
+    {
+        var name = Path.GetFileName(relative);
+        if (!pattern.Contains('*', StringComparison.Ordinal))
+        {
+            return string.Equals(name, pattern, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(relative, pattern, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var parts = pattern.Split('*');
+        var position = 0;
+        foreach (var part in parts)
+        {
+            var found = name.IndexOf(part, position, StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            position = found + part.Length;
+        }
+
+        return name.StartsWith(parts[0], StringComparison.OrdinalIgnoreCase) && name.EndsWith(parts[^1], StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string SafeName(string relative) =>
+        string.Concat(relative.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

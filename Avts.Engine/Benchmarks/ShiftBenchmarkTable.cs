@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace Avts.Engine.Benchmarks;
+
+/// <summary>Renders a shift-benchmark result as plain-text tables (per case, then the summaries).</summary>
+public static class ShiftBenchmarkTable
+{
+    /// <summary>Formats <paramref name="result"/> for a terminal or a Markdown file.</summary>
+    public static string Format(ShiftBenchmarkResult result)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine("| source | shift ms | method | estimate ms | conf | rel err ms | abs err ms |");
+        text.AppendLine("|---|---:|---|---:|---:|---:|---:|");
+        foreach (var c in result.Cases)
+        {
+            text.AppendLine(inv, $"| {c.Source}{(c.Apart ? " (apart)" : "")} | {c.ShiftMs:+0;-0;0} | {c.Method} | {Ms(c.EstimateMs)} | {c.Confidence:0.00} | {Ms(c.RelativeErrorMs)} | {Ms(c.AbsoluteErrorMs)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("| method | group | cases | undetermined | rel within ±40 ms | abs within ±80 ms | median abs rel err ms | median abs abs err ms |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in result.Summaries)
+        {
+            text.AppendLine(inv, $"| {s.Method} | {s.Group} | {s.Cases} | {s.Undetermined} | {s.ShareRelativeWithin40Ms:P1} | {s.ShareAbsoluteWithin80Ms:P1} | {Ms(s.MedianAbsRelativeErrorMs)} | {Ms(s.MedianAbsAbsoluteErrorMs)} |");
+        }
+
+        if (result.Skipped.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Skipped:");
+            foreach (var line in result.Skipped)
+            {
+                text.AppendLine(inv, $"- {line}");
+            }
+        }
+
+        text.AppendLine(inv, $"\nShifts {string.Join(", ", result.ShiftsMs.Select(s => s.ToString("+0;-0;0", inv)))} ms, trim {result.TrimSeconds} s each end, {result.ElapsedSeconds:0.0} s.");
+        return text.ToString();
+    }
+
+    private static string Ms(double? value) =>
+        value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
+}

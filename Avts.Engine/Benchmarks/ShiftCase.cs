@@ -1,0 +1,20 @@
+namespace Avts.Engine.Benchmarks;
+
+/// <summary>One shifted copy checked by one method.</summary>
+/// <param name="Source">Source file, relative to the data folder.</param>
+/// <param name="ShiftMs">Audio shift applied (positive = sound made late).</param>
+/// <param name="Method">Estimator name.</param>
+/// <param name="EstimateMs">Estimated audio delay, or null when undetermined.</param>
+/// <param name="Confidence">Estimator confidence 0..1.</param>
+/// <param name="RelativeErrorMs">estimate(shift) − estimate(0) − shift; null when either estimate is missing.</param>
+/// <param name="AbsoluteErrorMs">estimate(shift) − shift (the source taken as in sync); null when undetermined.</param>
+/// <param name="Apart">True when the source is reported apart from the main set.</param>
+public sealed record ShiftCase(
+    string Source,
+    int ShiftMs,
+    string Method,
+    double? EstimateMs,
+    double Confidence,
+    double? RelativeErrorMs,
+    double? AbsoluteErrorMs,
+    bool Apart);

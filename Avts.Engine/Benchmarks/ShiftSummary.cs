@@ -1,0 +1,20 @@
+namespace Avts.Engine.Benchmarks;
+
+/// <summary>Aggregate of the shift benchmark for one method over one group of sources.</summary>
+/// <param name="Method">Estimator name.</param>
+/// <param name="Group">"main" or "apart".</param>
+/// <param name="Cases">Number of cases (shifted copies, the zero shift included).</param>
+/// <param name="Undetermined">Cases without an estimate.</param>
+/// <param name="ShareRelativeWithin40Ms">Share of cases whose relative error is within ±40 ms (0..1).</param>
+/// <param name="ShareAbsoluteWithin80Ms">Share of cases whose absolute error is within ±80 ms (0..1).</param>
+/// <param name="MedianAbsRelativeErrorMs">Median |relative error| over cases that have one.</param>
+/// <param name="MedianAbsAbsoluteErrorMs">Median |absolute error| over cases that have one.</param>
+public sealed record ShiftSummary(
+    string Method,
+    string Group,
+    int Cases,
+    int Undetermined,
+    double ShareRelativeWithin40Ms,
+    double ShareAbsoluteWithin80Ms,
+    double? MedianAbsRelativeErrorMs,
+    double? MedianAbsAbsoluteErrorMs);
