@@ -18,8 +18,9 @@ public static class SyncPlot
     public static void SavePng(SyncReport report, OffsetCurve? curve, string path, int width = 1000, int height = 800)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        // A new Multiplot already holds one empty plot: replace it rather than stacking under it.
         var multiplot = new Multiplot();
-        multiplot.AddPlot(WindowsPlot(report));
+        multiplot.Reset(WindowsPlot(report));
         multiplot.AddPlot(CurvePlot(report, curve));
         multiplot.SavePng(path, width, height);
     }
@@ -42,12 +43,20 @@ public static class SyncPlot
             var points = plot.Add.Scatter(xs, ys);
             points.LegendText = "window delay";
             points.MarkerSize = 7;
+            points.LineWidth = 0;
         }
 
         if (report.AudioDelayMs is { } overall)
         {
             var line = plot.Add.HorizontalLine(overall, 2, Colors.Red, LinePattern.Dashed);
             line.LegendText = $"overall {TextReportWriter.FormatMs(overall)} ms";
+        }
+
+        if (report.Windows.Count > 0 && report.Windows[^1].EndS > report.Windows[0].StartS)
+        {
+            // Span every analysed window, including those without an estimate, so gaps show as gaps.
+            plot.Axes.AutoScale();
+            plot.Axes.SetLimitsX(report.Windows[0].StartS, report.Windows[^1].EndS);
         }
 
         plot.Title($"{Path.GetFileName(report.Input)}: audio delay per window ({report.Verdict.ToString().ToUpperInvariant()})");
