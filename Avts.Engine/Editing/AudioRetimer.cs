@@ -51,7 +51,10 @@ public static class AudioRetimer
                 "ffmpeg", Arguments(input, partial, Filter(shiftSamples), codec), null, StallTimeout, cancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
-                throw new MediaInputException($"ffmpeg could not write '{output}': {result.LastErrorLine}");
+                // At -loglevel error the first line is the cause; later ones are consequences ("Error initializing ...").
+                var cause = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .FirstOrDefault() ?? $"exit code {result.ExitCode}";
+                throw new MediaInputException($"ffmpeg could not write '{output}': {cause}");
             }
 
             File.Move(partial, output, overwrite: true);
