@@ -19,18 +19,19 @@ internal static class AvtsCli
         FixCommand.Create,
     ];
 
-    /// <summary><c>--verbose</c>: progress on stderr and stack traces for internal errors (also AVTS_DEBUG=1).</summary>
-    public static Option<bool> Verbose { get; } = new("--verbose", "-v")
-    {
-        Description = "Log progress to stderr and show stack traces on errors (also AVTS_DEBUG=1).",
-        Recursive = true,
-    };
+    /// <summary>Name of the global <c>--verbose</c> option (progress on stderr, stack traces; also AVTS_DEBUG=1).</summary>
+    public const string VerboseName = "--verbose";
 
     /// <summary>Builds the root command.</summary>
     public static RootCommand BuildRoot(CliServices services)
     {
         var root = new RootCommand("Avts: measures how late the sound is relative to the picture, in ms (+ = sound late).");
-        root.Options.Add(Verbose);
+        // Created per root: a symbol remembers its parents, so one static instance shared by many roots would not do.
+        root.Options.Add(new Option<bool>(VerboseName, "-v")
+        {
+            Description = "Log progress to stderr and show stack traces on errors (also AVTS_DEBUG=1).",
+            Recursive = true,
+        });
         foreach (var option in root.Options.OfType<VersionOption>())
         {
             option.Action = new VersionAction(services.Out);
@@ -72,7 +73,7 @@ internal static class AvtsCli
 
     /// <summary>Whether verbose output is on (<c>--verbose</c> or AVTS_DEBUG=1).</summary>
     public static bool IsVerbose(ParseResult parseResult, CliServices services) =>
-        parseResult.GetValue(Verbose) || services.GetEnvironmentVariable("AVTS_DEBUG") is "1" or "true";
+        parseResult.GetValue<bool>(VerboseName) || services.GetEnvironmentVariable("AVTS_DEBUG") is "1" or "true";
 
     /// <summary>
     /// Runs a command body and turns failures into exit codes and one line on stderr: bad input is 1 with the
