@@ -1,2 +1,4 @@
-Console.Error.WriteLine("avts: CLI under construction");
-return 2;
+using Avts.Live.Cli;
+
+// Data goes to stdout, messages to stderr; exit codes are listed in Cli/ExitCodes.cs and docs/cli.md.
+return await AvtsCli.RunAsync(args, CliServices.CreateDefault(Console.Out, Console.Error));

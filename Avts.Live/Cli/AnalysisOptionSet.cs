@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Avts.Engine.Media;
+using Avts.Engine.Reports;
+using Avts.Engine.Scoring;
+
+namespace Avts.Live.Cli;
+
+/// <summary>
+/// The options every measuring command shares (check, fix, and later bench): method, windowing, search range,
+/// profile or custom tolerance, and the part of the input to read. Bad values are parse errors (exit code 2).
+/// </summary>
+internal sealed class AnalysisOptionSet
+{
+    /// <summary>Creates the options; <paramref name="estimators"/> supplies the <c>--method</c> choices.</summary>
+    public AnalysisOptionSet(EstimatorRegistry estimators)
+    {
+        var defaults = new AnalysisOptions();
+        Method = new Option<string>("--method", "-m")
+        {
+            Description = "Estimator to use.",
+            DefaultValueFactory = _ => estimators.DefaultName,
+        };
+        Method.AcceptOnlyFromAmong([.. estimators.Names]);
+        Window = Seconds("--window", $"Analysis window length in seconds [default: {defaults.WindowSeconds}].", allowZero: false);
+        Hop = Seconds("--hop", $"Hop between window starts in seconds [default: {defaults.HopSeconds}].", allowZero: false);
+        Range = Seconds("--range", "Largest audio delay searched each way, in seconds.", allowZero: false);
+        Range.DefaultValueFactory = _ => defaults.RangeSeconds;
+        Start = Seconds("--start", "Analyse from this time in seconds (container timeline).", allowZero: true);
+        Duration = Seconds("--duration", "Analyse at most this many seconds.", allowZero: false);
+        Profile = new Option<string>("--profile", "-p")
+        {
+            Description = "Tolerance profile for the verdict (see docs/cli.md; netflix = under one frame).",
+            DefaultValueFactory = _ => ToleranceProfiles.DefaultName,
+        };
+        Profile.AcceptOnlyFromAmong([.. ToleranceProfiles.Names]);
+        Tolerance = new Option<ToleranceProfile?>("--tolerance")
+        {
+            Description = "Custom allowed range MIN,MAX in ms, negative = sound early, positive = sound late "
+                + "(e.g. --tolerance=-60,+40). Replaces --profile.",
+            HelpName = "MIN,MAX",
+            CustomParser = ParseTolerance,
+        };
+    }
+
+    /// <summary><c>--method</c>.</summary>
+    public Option<string> Method { get; }
+
+    /// <summary><c>--window</c> seconds (null = estimator default).</summary>
+    public Option<double?> Window { get; }
+
+    /// <summary><c>--hop</c> seconds (null = estimator default).</summary>
+    public Option<double?> Hop { get; }
+
+    /// <summary><c>--range</c> seconds.</summary>
+    public Option<double?> Range { get; }
+
+    /// <summary><c>--start</c> seconds.</summary>
+    public Option<double?> Start { get; }
+
+    /// <summary><c>--duration</c> seconds.</summary>
+    public Option<double?> Duration { get; }
+
+    /// <summary><c>--profile</c> name.</summary>
+    public Option<string> Profile { get; }
+
+    /// <summary><c>--tolerance=MIN,MAX</c>.</summary>
+    public Option<ToleranceProfile?> Tolerance { get; }
+
+    /// <summary>Adds the options (and the --profile/--tolerance exclusivity check) to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Method, Window, Hop, Range, Profile, Tolerance, Start, Duration })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(Tolerance) is { } && result.GetResult(Profile) is { Implicit: false })
+            {
+                result.AddError("use either --profile or --tolerance, not both.");
+            }
+        });
+    }
+
+    /// <summary>Reads the settings after a successful parse.</summary>
+    public CheckSettings Read(ParseResult parseResult)
+    {
+        var analysis = new AnalysisOptions();
+        analysis = analysis with
+        {
+            WindowSeconds = parseResult.GetValue(Window) ?? analysis.WindowSeconds,
+            HopSeconds = parseResult.GetValue(Hop) ?? analysis.HopSeconds,
+            RangeSeconds = parseResult.GetValue(Range) ?? analysis.RangeSeconds,
+        };
+        var decode = new DecodeOptions
+        {
+            StartSeconds = parseResult.GetValue(Start),
+            DurationSeconds = parseResult.GetValue(Duration),
+        };
+        return new CheckSettings(
+            parseResult.GetValue(Method)!,
+            analysis,
+            decode,
+            parseResult.GetValue(Profile)!,
+            parseResult.GetValue(Tolerance));
+    }
+
+    private static Option<double?> Seconds(string name, string description, bool allowZero) => new(name)
+    {
+        Description = description,
+        HelpName = "S",
+        CustomParser = result =>
+        {
+            // Parsed here rather than validated afterwards: a validator reading an unparsable value throws.
+            var value = ParseNumber(result, name);
+            if (value is { } v && (v < 0 || (v == 0 && !allowZero)))
+            {
+                result.AddError($"{name} must be a {(allowZero ? "non-negative" : "positive")} number of seconds, got {result.Tokens[0].Value}.");
+            }
+
+            return value;
+        },
+    };
+
+    /// <summary>Parses an option's single token as an invariant-culture finite number (null when absent).</summary>
+    internal static double? ParseNumber(ArgumentResult result, string name)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        result.AddError($"{name} needs a number, got '{text}'.");
+        return null;
+    }
+
+    private static ToleranceProfile? ParseTolerance(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+        if (ToleranceProfile.TryParseCustom(text, out var profile, out var error))
+        {
+            return profile;
+        }
+
+        result.AddError(error!);
+        return null;
+    }
+}

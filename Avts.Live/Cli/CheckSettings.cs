@@ -1,0 +1,23 @@
+using Avts.Engine.Media;
+using Avts.Engine.Reports;
+using Avts.Engine.Scoring;
+
+namespace Avts.Live.Cli;
+
+/// <summary>What to measure and how to judge it, as read from the command line.</summary>
+/// <param name="Method">Estimator name.</param>
+/// <param name="Analysis">Window, hop and search range.</param>
+/// <param name="Decode">Decode settings (start, duration).</param>
+/// <param name="ProfileName">Built-in profile name, used when <paramref name="CustomProfile"/> is null.</param>
+/// <param name="CustomProfile">The <c>--tolerance</c> range, when given.</param>
+internal sealed record CheckSettings(
+    string Method,
+    AnalysisOptions Analysis,
+    DecodeOptions Decode,
+    string ProfileName,
+    ToleranceProfile? CustomProfile)
+{
+    /// <summary>The profile to judge against; built-ins like "netflix" need the video frame rate.</summary>
+    public ToleranceProfile ResolveProfile(double? frameRate) =>
+        CustomProfile ?? ToleranceProfiles.Resolve(ProfileName, frameRate);
+}
