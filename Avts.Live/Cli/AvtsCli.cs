@@ -17,6 +17,7 @@ internal static class AvtsCli
     [
         CheckCommand.Create,
         FixCommand.Create,
+        BenchCommand.Create,
     ];
 
     /// <summary>Name of the global <c>--verbose</c> option (progress on stderr, stack traces; also AVTS_DEBUG=1).</summary>
