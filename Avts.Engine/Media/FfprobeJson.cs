@@ -78,6 +78,15 @@ internal static class FfprobeJson
             && (Integer(d, "skip_samples") ?? 0) > 0);
     }
 
+    /// <summary>The duration_time of each packet in <c>-show_packets</c> JSON, in order (missing ones skipped).</summary>
+    public static List<double> PacketDurations(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("packets", out var packets) && packets.ValueKind == JsonValueKind.Array
+            ? [.. packets.EnumerateArray().Select(p => Number(p, "duration_time")).OfType<double>()]
+            : [];
+    }
+
     private static VideoStreamInfo ParseVideo(JsonElement stream)
     {
         var realRate = Rational(String(stream, "r_frame_rate"));

@@ -102,7 +102,38 @@ public static partial class MediaProbe
             ],
             stallTimeout,
             cancellationToken).ConfigureAwait(false);
-        return !FfprobeJson.FirstPacketHasSkipSamples(packets);
+        if (FfprobeJson.FirstPacketHasSkipSamples(packets))
+        {
+            return false;
+        }
+
+        // ffmpeg's own mov muxer without an edit list (-use_editlist 0) shifts every stream by the priming and writes
+        // the video's delayed start as a first frame stretched by that much: audio and video are then late together,
+        // in sync, and correcting the audio would make it early. Only a video that was not shifted needs the fix.
+        return info.Video is not { } video
+            || !await VideoStartStretchedByAsync(info.Input, video, audio, stallTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> VideoStartStretchedByAsync(
+        string input, VideoStreamInfo video, AudioStreamInfo audio, TimeSpan stallTimeout, CancellationToken cancellationToken)
+    {
+        var packets = await RunFfprobeAsync(
+            input,
+            [
+                "-select_streams", "v:0", "-show_packets", "-read_intervals", "%+#2",
+                "-show_entries", "packet=duration_time",
+            ],
+            stallTimeout,
+            cancellationToken).ConfigureAwait(false);
+        var durations = FfprobeJson.PacketDurations(packets);
+        if (durations.Count < 2)
+        {
+            return false;
+        }
+
+        var priming = (double)StandardAacPrimingSamples / audio.SampleRate;
+        var stretch = durations[0] - durations[1];
+        return video.StartSeconds == 0 && Math.Abs(stretch - priming) < 0.002;
     }
 
     private static async Task<string> RunFfprobeAsync(

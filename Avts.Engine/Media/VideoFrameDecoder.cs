@@ -11,8 +11,6 @@ namespace Avts.Engine.Media;
 /// </summary>
 internal static class VideoFrameDecoder
 {
-    private const string ShowinfoTag = "Parsed_showinfo";
-
     public static async Task<VideoTrack> DecodeAsync(
         string input, MediaInfo info, VideoStreamInfo stream, DecodeOptions options, CancellationToken cancellationToken)
     {
@@ -30,7 +28,7 @@ internal static class VideoFrameDecoder
 
         var estimatedFrames = EstimateFrames(info, stream, options);
         var pixels = new PipeBuffer(estimatedFrames * frameBytes);
-        var timestamps = new ShowinfoTimestamps(estimatedFrames, stream.FrameRate);
+        var timestamps = new ShowinfoTimestamps("Parsed_showinfo", estimatedFrames, stream.FrameRate);
         var result = await FfmpegProcess.RunAsync(
             "ffmpeg",
             arguments,
@@ -78,74 +76,5 @@ internal static class VideoFrameDecoder
         var seconds = options.DurationSeconds ?? stream.DurationSeconds ?? info.DurationSeconds ?? 60;
         var rate = stream.FrameRate is > 0 and < 1000 ? stream.FrameRate : 30;
         return (int)Math.Clamp((seconds * rate * 1.02) + 4, 4, 1_000_000);
-    }
-
-    /// <summary>Collects frame timestamps from showinfo's stderr lines (called on the stderr thread, in order).</summary>
-    private sealed class ShowinfoTimestamps(int capacity, double frameRate)
-    {
-        private readonly List<double> seconds = new(capacity);
-        private long timeBaseNumerator;
-        private long timeBaseDenominator;
-
-        public int Count => seconds.Count;
-
-        public double[] ToArray() => [.. seconds];
-
-        /// <summary>Takes showinfo's lines (so per-frame logging stays out of the error tail); leaves all others.</summary>
-        public bool Consume(string line)
-        {
-            var tag = line.IndexOf(ShowinfoTag, StringComparison.Ordinal);
-            if (tag < 0)
-            {
-                return false;
-            }
-
-            var text = line.AsSpan(tag);
-            var config = text.IndexOf("config in time_base:", StringComparison.Ordinal);
-            if (config >= 0)
-            {
-                ParseTimeBase(text[(config + "config in time_base:".Length)..]);
-                return true;
-            }
-
-            var n = text.IndexOf("] n:", StringComparison.Ordinal);
-            var pts = text.IndexOf(" pts:", StringComparison.Ordinal);
-            if (n >= 0 && pts > n)
-            {
-                seconds.Add(ParsePts(text[(pts + " pts:".Length)..]));
-            }
-
-            return true;
-        }
-
-        private double ParsePts(ReadOnlySpan<char> text)
-        {
-            text = text.TrimStart();
-            var end = text.IndexOf(' ');
-            var value = end < 0 ? text : text[..end];
-            if (timeBaseDenominator > 0
-                && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pts))
-            {
-                return (double)pts * timeBaseNumerator / timeBaseDenominator;
-            }
-
-            // NOPTS (raw elementary streams): continue from the previous frame at the nominal rate.
-            var step = frameRate > 0 ? 1 / frameRate : 1 / 30.0;
-            return seconds.Count == 0 ? 0 : seconds[^1] + step;
-        }
-
-        private void ParseTimeBase(ReadOnlySpan<char> text)
-        {
-            text = text.TrimStart();
-            var slash = text.IndexOf('/');
-            var comma = text.IndexOf(',');
-            if (slash > 0 && comma > slash
-                && long.TryParse(text[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var numerator)
-                && long.TryParse(text[(slash + 1)..comma], NumberStyles.None, CultureInfo.InvariantCulture, out var denominator))
-            {
-                timeBaseNumerator = numerator;
-                timeBaseDenominator = denominator;
-            }
-        }
     }
 }

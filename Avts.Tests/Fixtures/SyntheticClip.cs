@@ -43,6 +43,14 @@ public sealed record SyntheticClip
     /// <summary>MP4 only: false writes no edit list (<c>-use_editlist 0</c>), leaving AAC priming untrimmed.</summary>
     public bool Mp4EditList { get; init; } = true;
 
+    /// <summary>
+    /// MP4 + AAC only: the audio is encoded alone without an edit list and then muxed next to the video by stream
+    /// copy, so its priming is presented as content while the video is not shifted (audio late by 1024 samples, as
+    /// in files remuxed from a priming-untrimmed AAC). Contrast <see cref="Mp4EditList"/> = false, where ffmpeg shifts
+    /// the video by the priming too.
+    /// </summary>
+    public bool RemuxUntrimmedAudio { get; init; }
+
     /// <summary>Where the video stream starts on the container timeline, in seconds (<c>-itsoffset</c>).</summary>
     public double VideoStartSeconds { get; init; }
 

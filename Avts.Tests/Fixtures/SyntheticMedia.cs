@@ -27,7 +27,23 @@ public sealed class SyntheticMedia : IDisposable
         ArgumentNullException.ThrowIfNull(clip);
         var extension = clip.Container == SyntheticContainer.Mp4 ? ".mp4" : ".mkv";
         var path = NewPath((name ?? "clip") + extension);
-        await RunFfmpegAsync(Arguments(clip, path)).ConfigureAwait(false);
+        if (clip.RemuxUntrimmedAudio)
+        {
+            var audioOnly = NewPath((name ?? "clip") + "-audio.mp4");
+            var videoOnly = NewPath((name ?? "clip") + "-video.mp4");
+            await RunFfmpegAsync(Arguments(clip with { HasVideo = false, Mp4EditList = false, RemuxUntrimmedAudio = false }, audioOnly)).ConfigureAwait(false);
+            await RunFfmpegAsync(Arguments(clip with { HasAudio = false, RemuxUntrimmedAudio = false }, videoOnly)).ConfigureAwait(false);
+            await RunFfmpegAsync(
+            [
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", videoOnly, "-i", audioOnly,
+                "-map", "0:v", "-map", "1:a", "-c", "copy", path,
+            ]).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunFfmpegAsync(Arguments(clip, path)).ConfigureAwait(false);
+        }
+
         if (clip.HasVideo && clip.RotationDegrees != 0)
         {
             // ffmpeg 5.1 turns the "rotate" tag into a display matrix only when the stream is copied, not encoded.
@@ -105,7 +121,7 @@ public sealed class SyntheticMedia : IDisposable
                 video += string.Create(inv, $",drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n,{flash})'");
             }
 
-            args.AddRange(["-itsoffset", clip.VideoStartSeconds.ToString("0.######", inv), "-f", "lavfi", "-i", video]);
+            args.AddRange(["-f", "lavfi", "-i", video]);
         }
 
         if (clip.HasAudio)
@@ -123,6 +139,14 @@ public sealed class SyntheticMedia : IDisposable
         {
             var odd = clip.Width % 2 != 0 || clip.Height % 2 != 0;
             args.AddRange(["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", odd ? "yuv444p" : "yuv420p"]);
+
+            // The offset is added after ffmpeg's input start shift and in a fine time base: -itsoffset and the
+            // encoder's default 1/fps time base would both round it to whole frames.
+            args.AddRange(
+            [
+                "-filter:v", string.Create(inv, $"settb=1/90000,setpts=PTS+{clip.VideoStartSeconds:0.######}/TB"),
+                "-enc_time_base:v", "1:90000", "-fps_mode", "passthrough",
+            ]);
         }
 
         if (clip.HasAudio)

@@ -71,14 +71,19 @@ public sealed class MediaProbeTests(SyntheticMedia media) : IClassFixture<Synthe
     }
 
     [Fact]
-    public async Task Probe_AacWithoutEditList_FlagsPriming_WithEditListDoesNot()
+    public async Task Probe_FlagsPriming_OnlyWhenAudioIsLateAgainstVideo()
     {
         var clip = SyntheticClip.Default with { Container = SyntheticContainer.Mp4, AudioCodec = SyntheticAudioCodec.Aac };
         var withList = await MediaProbe.ProbeAsync(await media.CreateAsync(clip), CancellationToken.None);
-        var without = await MediaProbe.ProbeAsync(await media.CreateAsync(clip with { Mp4EditList = false }), CancellationToken.None);
+        var bothShifted = await MediaProbe.ProbeAsync(await media.CreateAsync(clip with { Mp4EditList = false }), CancellationToken.None);
+        var remuxed = await MediaProbe.ProbeAsync(await media.CreateAsync(clip with { RemuxUntrimmedAudio = true }), CancellationToken.None);
+        var audioOnly = await MediaProbe.ProbeAsync(
+            await media.CreateAsync(clip with { HasVideo = false, Mp4EditList = false }), CancellationToken.None);
 
         Assert.Equal(0, withList.Audio!.UntrimmedPrimingSamples);
-        Assert.Equal(1024, without.Audio!.UntrimmedPrimingSamples);
+        Assert.Equal(0, bothShifted.Audio!.UntrimmedPrimingSamples);
+        Assert.Equal(1024, remuxed.Audio!.UntrimmedPrimingSamples);
+        Assert.Equal(1024, audioOnly.Audio!.UntrimmedPrimingSamples);
     }
 
     [Fact]
