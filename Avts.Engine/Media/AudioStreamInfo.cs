@@ -13,4 +13,15 @@ public sealed record AudioStreamInfo(
     int SampleRate,
     int Channels,
     double StartSeconds,
-    double? DurationSeconds);
+    double? DurationSeconds)
+{
+    /// <summary>
+    /// Encoder priming samples (at <see cref="SampleRate"/>) that the container does not tell the demuxer to drop:
+    /// AAC in MP4/MOV without an edit list, skip-samples side data or iTunSMPB. ffmpeg would present them as content,
+    /// so the audio comes out late by this many samples; <see cref="MediaDecoder"/> removes them. 0 when none.
+    /// </summary>
+    public int UntrimmedPrimingSamples { get; init; }
+
+    /// <summary><see cref="UntrimmedPrimingSamples"/> in seconds.</summary>
+    public double UntrimmedPrimingSeconds => SampleRate > 0 ? (double)UntrimmedPrimingSamples / SampleRate : 0;
+}

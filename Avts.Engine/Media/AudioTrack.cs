@@ -11,4 +11,10 @@ public sealed record AudioTrack(float[] Samples, int SampleRate, double StartSec
 {
     /// <summary>Presentation time just after the last sample, in seconds.</summary>
     public double EndSeconds => StartSeconds + ((double)Samples.Length / SampleRate);
+
+    /// <summary>
+    /// Seconds of untrimmed encoder priming that were removed (the audio moved this much earlier), 0 when none;
+    /// see <see cref="AudioStreamInfo.UntrimmedPrimingSamples"/>. Reports mention it.
+    /// </summary>
+    public double PrimingCorrectionSeconds { get; init; }
 }

@@ -17,10 +17,27 @@ public static class FfmpegProcess
     /// </summary>
     /// <exception cref="MediaInputException">The tool is not installed, or the run stalled.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled; the process was killed.</exception>
+    public static Task<FfmpegResult> RunAsync(
+        string tool,
+        IEnumerable<string> arguments,
+        Func<Stream, Action, CancellationToken, Task>? readStdout,
+        TimeSpan stallTimeout,
+        CancellationToken cancellationToken) =>
+        RunAsync(tool, arguments, readStdout, consumeStderrLine: null, stallTimeout, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string, IEnumerable{string}, Func{Stream, Action, CancellationToken, Task}?, TimeSpan, CancellationToken)"/>,
+    /// and every stderr line is first offered to <paramref name="consumeStderrLine"/> (called on one thread, in order);
+    /// a line it returns true for is consumed and kept out of <see cref="FfmpegResult.StandardError"/>, so per-frame
+    /// logging (showinfo) does not push the real error out of the bounded tail.
+    /// </summary>
+    /// <exception cref="MediaInputException">The tool is not installed, or the run stalled.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; the process was killed.</exception>
     public static async Task<FfmpegResult> RunAsync(
         string tool,
         IEnumerable<string> arguments,
         Func<Stream, Action, CancellationToken, Task>? readStdout,
+        Func<string, bool>? consumeStderrLine,
         TimeSpan stallTimeout,
         CancellationToken cancellationToken)
     {
@@ -55,7 +72,7 @@ public static class FfmpegProcess
         void Progress() => stall.CancelAfter(stallTimeout);
 
         var stderrTail = new Queue<string>();
-        var stderrTask = DrainStandardErrorAsync(process.StandardError, stderrTail, Progress);
+        var stderrTask = DrainStandardErrorAsync(process.StandardError, stderrTail, consumeStderrLine, Progress);
         var stdoutTask = readStdout is null
             ? process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, stall.Token)
             : readStdout(process.StandardOutput.BaseStream, Progress, stall.Token);
@@ -86,11 +103,17 @@ public static class FfmpegProcess
         }
     }
 
-    private static async Task DrainStandardErrorAsync(StreamReader reader, Queue<string> tail, Action progress)
+    private static async Task DrainStandardErrorAsync(
+        StreamReader reader, Queue<string> tail, Func<string, bool>? consume, Action progress)
     {
         while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
             progress();
+            if (consume is not null && consume(line))
+            {
+                continue;
+            }
+
             lock (tail)
             {
                 tail.Enqueue(line);

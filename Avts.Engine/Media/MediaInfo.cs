@@ -11,4 +11,8 @@ public sealed record MediaInfo(
     string FormatName,
     double? DurationSeconds,
     VideoStreamInfo? Video,
-    AudioStreamInfo? Audio);
+    AudioStreamInfo? Audio)
+{
+    /// <summary>Container start time in seconds (ffmpeg's <c>-ss</c> counts from here); 0 when unknown.</summary>
+    public double StartSeconds { get; init; }
+}

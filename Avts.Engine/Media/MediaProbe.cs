@@ -1,10 +1,193 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace Avts.Engine.Media;
 
 /// <summary>Describes an input with ffprobe.</summary>
-public static class MediaProbe
+public static partial class MediaProbe
 {
+    /// <summary>The priming every common AAC-LC encoder (ffmpeg, fdk, faac) puts before the first real sample.</summary>
+    internal const int StandardAacPrimingSamples = 1024;
+
+    private static readonly TimeSpan DefaultStallTimeout = new DecodeOptions().StallTimeout;
+
     /// <summary>Probes <paramref name="input"/> (a path or any URL ffmpeg opens).</summary>
     /// <exception cref="MediaInputException">The input is missing, empty, a directory or not media.</exception>
     public static Task<MediaInfo> ProbeAsync(string input, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("MediaProbe is being written on the media branch.");
+        ProbeAsync(input, DefaultStallTimeout, cancellationToken);
+
+    /// <summary>Probes <paramref name="input"/>, giving up when ffprobe is silent for <paramref name="stallTimeout"/>.</summary>
+    /// <exception cref="MediaInputException">The input is missing, empty, a directory or not media.</exception>
+    public static async Task<MediaInfo> ProbeAsync(string input, TimeSpan stallTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(input);
+        CheckLocalPath(input);
+
+        var json = await RunFfprobeAsync(
+            input,
+            ["-show_format", "-show_streams"],
+            stallTimeout,
+            cancellationToken).ConfigureAwait(false);
+        MediaInfo info;
+        try
+        {
+            info = FfprobeJson.Parse(input, json);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new MediaInputException($"{input} is not a readable media file (ffprobe printed no usable description).", ex);
+        }
+
+        if (info.Video is null && info.Audio is null)
+        {
+            throw new MediaInputException($"{input} has neither a video nor an audio stream.");
+        }
+
+        if (info.Audio is { } audio && await HasUntrimmedAacPrimingAsync(info, audio, json, stallTimeout, cancellationToken)
+                .ConfigureAwait(false))
+        {
+            info = info with { Audio = audio with { UntrimmedPrimingSamples = StandardAacPrimingSamples } };
+        }
+
+        return info;
+    }
+
+    /// <summary>True for "scheme://..." inputs (rtsp, http, srt, ...), which have no local file to check.</summary>
+    internal static bool IsUrl(string input) => UrlScheme().IsMatch(input);
+
+    private static void CheckLocalPath(string input)
+    {
+        if (IsUrl(input))
+        {
+            return;
+        }
+
+        if (Directory.Exists(input))
+        {
+            throw new MediaInputException($"{input} is a directory, not a media file.");
+        }
+
+        var file = new FileInfo(input);
+        if (!file.Exists)
+        {
+            throw new MediaInputException($"{input} does not exist.");
+        }
+
+        if (file.Length == 0)
+        {
+            throw new MediaInputException($"{input} is empty (0 bytes).");
+        }
+    }
+
+    /// <summary>
+    /// ffmpeg's mov demuxer drops AAC priming only when an edit list or iTunSMPB says so; it then marks the first
+    /// packet with "Skip Samples" side data. An MP4/MOV whose first AAC packet lacks that mark (e.g. written with
+    /// <c>-use_editlist 0</c>) decodes with the encoder's priming presented as content, i.e. audio late by 1024
+    /// samples. Only the first audio packet is read, so this costs one more short ffprobe run, and only for AAC in MP4.
+    /// </summary>
+    private static async Task<bool> HasUntrimmedAacPrimingAsync(
+        MediaInfo info, AudioStreamInfo audio, string probeJson, TimeSpan stallTimeout, CancellationToken cancellationToken)
+    {
+        if (audio.Codec != "aac" || !info.FormatName.Contains("mp4", StringComparison.Ordinal)
+            || FfprobeJson.HasTag(probeJson, audio.Index, "iTunSMPB"))
+        {
+            return false;
+        }
+
+        var packets = await RunFfprobeAsync(
+            input: info.Input,
+            [
+                "-select_streams", "a:0", "-show_packets", "-read_intervals", "%+#1",
+                "-show_entries", "packet=pts,side_data_list",
+            ],
+            stallTimeout,
+            cancellationToken).ConfigureAwait(false);
+        if (FfprobeJson.FirstPacketHasSkipSamples(packets))
+        {
+            return false;
+        }
+
+        // ffmpeg's own mov muxer without an edit list (-use_editlist 0) shifts every stream by the priming and writes
+        // the video's delayed start as a first frame stretched by that much: audio and video are then late together,
+        // in sync, and correcting the audio would make it early. Only a video that was not shifted needs the fix.
+        return info.Video is not { } video
+            || !await VideoStartStretchedByAsync(info.Input, video, audio, stallTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> VideoStartStretchedByAsync(
+        string input, VideoStreamInfo video, AudioStreamInfo audio, TimeSpan stallTimeout, CancellationToken cancellationToken)
+    {
+        var packets = await RunFfprobeAsync(
+            input,
+            [
+                "-select_streams", "v:0", "-show_packets", "-read_intervals", "%+#2",
+                "-show_entries", "packet=duration_time",
+            ],
+            stallTimeout,
+            cancellationToken).ConfigureAwait(false);
+        var durations = FfprobeJson.PacketDurations(packets);
+        if (durations.Count < 2)
+        {
+            return false;
+        }
+
+        var priming = (double)StandardAacPrimingSamples / audio.SampleRate;
+        var stretch = durations[0] - durations[1];
+        return video.StartSeconds == 0 && Math.Abs(stretch - priming) < 0.002;
+    }
+
+    private static async Task<string> RunFfprobeAsync(
+        string input, string[] what, TimeSpan stallTimeout, CancellationToken cancellationToken)
+    {
+        string[] arguments = ["-v", "error", "-hide_banner", "-print_format", "json", .. what, "-i", input];
+        var json = new StringBuilder();
+        var result = await FfmpegProcess.RunAsync(
+            "ffprobe",
+            arguments,
+            async (stdout, progress, ct) =>
+            {
+                using var reader = new StreamReader(stdout, Encoding.UTF8);
+                var buffer = new char[16384];
+                int read;
+                while ((read = await reader.ReadAsync(buffer.AsMemory(), ct).ConfigureAwait(false)) > 0)
+                {
+                    json.Append(buffer, 0, read);
+                    progress();
+                }
+            },
+            stallTimeout,
+            cancellationToken).ConfigureAwait(false);
+
+        if (result.ExitCode != 0)
+        {
+            throw new MediaInputException($"{input} is not a readable media file (ffprobe: {Reason(result, input)}).");
+        }
+
+        return json.ToString();
+    }
+
+    /// <summary>
+    /// ffprobe's first error line is the cause ("moov atom not found"); the last is the generic consequence ("Invalid
+    /// data found when processing input"). Strip the "[mov,mp4 @ 0x...]" and "path: " prefixes so the reason reads
+    /// as one short line.
+    /// </summary>
+    internal static string Reason(FfmpegResult result, string input)
+    {
+        var line = result.StandardError
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault() ?? $"exit code {result.ExitCode}";
+        line = ContextPrefix().Replace(line, "");
+        if (line.StartsWith(input + ": ", StringComparison.Ordinal))
+        {
+            line = line[(input.Length + 2)..];
+        }
+
+        return line.Length == 0 ? $"exit code {result.ExitCode}" : line;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]+://")]
+    private static partial Regex UrlScheme();
+
+    [GeneratedRegex(@"^\[[^\]]*@ 0x[0-9a-fA-F]+\]\s*")]
+    private static partial Regex ContextPrefix();
 }

@@ -19,4 +19,14 @@ public sealed record VideoStreamInfo(
     double StartSeconds,
     double? DurationSeconds,
     int RotationDegrees,
-    bool IsVariableFrameRate);
+    bool IsVariableFrameRate)
+{
+    /// <summary>Sample (pixel) aspect ratio, width over height of one pixel (1 for square pixels or when unknown).</summary>
+    public double SampleAspectRatio { get; init; } = 1;
+
+    /// <summary>Width of the picture as displayed: sample aspect ratio and rotation applied.</summary>
+    public double DisplayWidth => RotationDegrees is 90 or 270 ? Height : Width * SampleAspectRatio;
+
+    /// <summary>Height of the picture as displayed: sample aspect ratio and rotation applied.</summary>
+    public double DisplayHeight => RotationDegrees is 90 or 270 ? Width * SampleAspectRatio : Height;
+}
