@@ -67,6 +67,7 @@ public sealed record SyncReport
     /// <param name="options">The analysis settings used.</param>
     /// <param name="decode">The decode settings used (for start/duration), when known.</param>
     /// <param name="elapsed">Wall-clock time of the check.</param>
+    /// <param name="primingCorrectionSeconds">Undeclared AAC priming the decoder removed (0 when none).</param>
     public static SyncReport Create(
         string input,
         MediaInfo info,
@@ -74,7 +75,8 @@ public sealed record SyncReport
         ToleranceProfile profile,
         AnalysisOptions options,
         DecodeOptions? decode,
-        TimeSpan elapsed)
+        TimeSpan elapsed,
+        double primingCorrectionSeconds = 0)
     {
         var delay = analysis.Synchronizable ? ReportNumbers.Ms(analysis.AudioDelayMs) : null;
         var fps = info.Video?.FrameRate ?? 0;
@@ -93,7 +95,9 @@ public sealed record SyncReport
                     v.Codec, ReportNumbers.Round(v.FrameRate, 3), v.Width, v.Height, ReportNumbers.Seconds(v.StartSeconds), v.IsVariableFrameRate)
                 : null,
             Audio = info.Audio is { } a
-                ? new ReportAudio(a.Codec, a.SampleRate, a.Channels, ReportNumbers.Seconds(a.StartSeconds))
+                ? new ReportAudio(
+                    a.Codec, a.SampleRate, a.Channels, ReportNumbers.Seconds(a.StartSeconds),
+                    primingCorrectionSeconds > 0 ? ReportNumbers.Seconds(primingCorrectionSeconds) : null)
                 : null,
             Analysis = new ReportAnalysis(
                 options.WindowSeconds,

@@ -37,7 +37,8 @@ internal sealed class CheckRunner(CliServices services, bool verbose)
         // Analysis is CPU-bound and synchronous; off the caller's thread so Ctrl-C handling stays responsive.
         var analysis = await Task.Run(() => estimator.Analyze(media, settings.Analysis, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
-        var report = SyncReport.Create(input, media.Info, analysis, profile, settings.Analysis, settings.Decode, clock.Elapsed);
+        var report = SyncReport.Create(input, media.Info, analysis, profile, settings.Analysis, settings.Decode, clock.Elapsed,
+            media.Audio?.PrimingCorrectionSeconds ?? 0);
         Log($"done in {clock.Elapsed.TotalSeconds:0.0} s");
         return new CheckOutcome(report, analysis.Curve);
     }

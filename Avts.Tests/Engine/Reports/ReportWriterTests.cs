@@ -33,7 +33,7 @@ public sealed class ReportWriterTests
         Assert.Equal(("ebu-r37", -40.0, 60.0), (profile.GetProperty("name").GetString(), profile.GetProperty("min_ms").GetDouble(), profile.GetProperty("max_ms").GetDouble()));
 
         Assert.Equal(["codec", "fps", "width", "height", "start_s", "variable_frame_rate"], root.GetProperty("video").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["codec", "sample_rate", "channels", "start_s"], root.GetProperty("audio").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["codec", "sample_rate", "channels", "start_s", "priming_correction_s"], root.GetProperty("audio").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["window_s", "hop_s", "range_s", "start_s", "duration_s"], root.GetProperty("analysis").EnumerateObject().Select(p => p.Name));
 
         var windows = root.GetProperty("windows").EnumerateArray().ToArray();
@@ -48,7 +48,7 @@ public sealed class ReportWriterTests
     {
         var report = ReportSamples.Create(-12.34) with { ToolVersion = "9.9.9" };
         var expected = """
-            {"schema":1,"input":"in.mp4","method":"onset","audio_delay_ms":-12.3,"audio_delay_frames":-0.31,"confidence":0.877,"synchronizable":true,"verdict":"pass","profile":{"name":"ebu-r37","min_ms":-40,"max_ms":60,"bounds_inclusive":true,"description":"EBU R37: sound at most 40 ms early or 60 ms late."},"video":{"codec":"h264","fps":25,"width":1920,"height":1080,"start_s":0,"variable_frame_rate":false},"audio":{"codec":"aac","sample_rate":48000,"channels":2,"start_s":0.021},"analysis":{"window_s":6,"hop_s":3,"range_s":2,"start_s":null,"duration_s":null},"windows":[{"start_s":0,"end_s":6,"audio_delay_ms":-12.3,"confidence":0.877},{"start_s":3,"end_s":9,"audio_delay_ms":-10.3,"confidence":0.877},{"start_s":6,"end_s":12,"audio_delay_ms":null,"confidence":0}],"elapsed_s":1.235,"tool_version":"9.9.9"}
+            {"schema":1,"input":"in.mp4","method":"onset","audio_delay_ms":-12.3,"audio_delay_frames":-0.31,"confidence":0.877,"synchronizable":true,"verdict":"pass","profile":{"name":"ebu-r37","min_ms":-40,"max_ms":60,"bounds_inclusive":true,"description":"EBU R37: sound at most 40 ms early or 60 ms late."},"video":{"codec":"h264","fps":25,"width":1920,"height":1080,"start_s":0,"variable_frame_rate":false},"audio":{"codec":"aac","sample_rate":48000,"channels":2,"start_s":0.021,"priming_correction_s":null},"analysis":{"window_s":6,"hop_s":3,"range_s":2,"start_s":null,"duration_s":null},"windows":[{"start_s":0,"end_s":6,"audio_delay_ms":-12.3,"confidence":0.877},{"start_s":3,"end_s":9,"audio_delay_ms":-10.3,"confidence":0.877},{"start_s":6,"end_s":12,"audio_delay_ms":null,"confidence":0}],"elapsed_s":1.235,"tool_version":"9.9.9"}
             """;
         Assert.Equal(expected, JsonReportWriter.ToJson(report, indented: false));
     }
