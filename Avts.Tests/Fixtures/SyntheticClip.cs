@@ -63,6 +63,12 @@ public sealed record SyntheticClip
     /// <summary>Seconds after the audio start where a 100 ms 1 kHz beep (starting at full cosine phase) begins, or null.</summary>
     public double? BeepSeconds { get; init; }
 
+    /// <summary>More flash frames (indices from the video's first frame), besides <see cref="FlashFrame"/>.</summary>
+    public IReadOnlyList<int> FlashFrames { get; init; } = [];
+
+    /// <summary>More beep starts (seconds after the audio start), besides <see cref="BeepSeconds"/>.</summary>
+    public IReadOnlyList<double> BeepsSeconds { get; init; } = [];
+
     /// <summary>Display rotation tag in degrees (MP4), 0 for none.</summary>
     public int RotationDegrees { get; init; }
 

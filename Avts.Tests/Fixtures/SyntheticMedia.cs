@@ -116,9 +116,11 @@ public sealed class SyntheticMedia : IDisposable
         {
             var source = clip.BlackVideo ? "color=c=black:" : "testsrc2=";
             var video = string.Create(inv, $"{source}s={clip.Width}x{clip.Height}:r={clip.FrameRate}:d={duration}");
-            if (clip.FlashFrame is { } flash)
+            int[] flashes = [.. clip.FlashFrames, .. clip.FlashFrame is { } f ? new[] { f } : []];
+            if (flashes.Length > 0)
             {
-                video += string.Create(inv, $",drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n,{flash})'");
+                var frames = string.Join('+', flashes.Select(n => string.Create(inv, $"eq(n,{n})")));
+                video += $",drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='{frames}'";
             }
 
             args.AddRange(["-f", "lavfi", "-i", video]);
@@ -126,10 +128,10 @@ public sealed class SyntheticMedia : IDisposable
 
         if (clip.HasAudio)
         {
-            var tone = clip.SilentAudio || clip.BeepSeconds is not null ? "0" : "0.1*sin(2*PI*440*t)";
-            var expression = clip.BeepSeconds is { } beep
-                ? string.Create(inv, $"{tone}+if(between(t,{beep:0.######},{beep + 0.1:0.######}),0.8*cos(2*PI*1000*(t-{beep:0.######})),0)")
-                : tone;
+            double[] beeps = [.. clip.BeepsSeconds, .. clip.BeepSeconds is { } b ? new[] { b } : []];
+            var tone = clip.SilentAudio || beeps.Length > 0 ? "0" : "0.1*sin(2*PI*440*t)";
+            var expression = tone + string.Concat(beeps.Select(beep =>
+                string.Create(inv, $"+if(between(t,{beep:0.######},{beep + 0.1:0.######}),0.8*cos(2*PI*1000*(t-{beep:0.######})),0)")));
             var channels = clip.AudioChannels == 2 ? expression + "|" + expression : expression;
             var audio = string.Create(inv, $"aevalsrc='{channels}':s={clip.AudioSampleRate}:d={duration}");
             args.AddRange(["-itsoffset", clip.AudioStartSeconds.ToString("0.######", inv), "-f", "lavfi", "-i", audio]);
