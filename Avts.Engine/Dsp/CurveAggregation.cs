@@ -10,7 +10,7 @@ internal static class CurveAggregation
     /// flat or noisy curve) does not dilute one that does. When no cue has a confident peak they count equally.
     /// A lag is NaN when a cue that carries weight has no score there. Null when no cue has any score.
     /// </summary>
-    public static double[]? CombineCues(IReadOnlyList<double[]> curves, double stepSeconds)
+    public static double[]? CombineCues(IReadOnlyList<double[]> curves, double stepSeconds, int correlatedPoints)
     {
         var usable = curves.Where(c => PeakInterpolation.ArgMax(c) >= 0).ToList();
         if (usable.Count == 0)
@@ -18,7 +18,7 @@ internal static class CurveAggregation
             return null;
         }
 
-        var weights = usable.Select(c => PeakConfidence.Of(c, PeakInterpolation.ArgMax(c), stepSeconds)).ToArray();
+        var weights = usable.Select(c => PeakConfidence.Of(c, PeakInterpolation.ArgMax(c), stepSeconds, correlatedPoints)).ToArray();
         if (weights.Sum() <= 0)
         {
             Array.Fill(weights, 1.0);

@@ -80,17 +80,19 @@ internal static class Smoothing
         return new GridSignal(values, from, Math.Max(from, to));
     }
 
-    /// <summary>Absolute central difference |x[k+1] - x[k-1]| / 2: how fast a signal changes, either way.</summary>
-    public static GridSignal Change(GridSignal signal)
+    /// <summary>
+    /// The signal minus its Gaussian-smoothed self (<paramref name="sigmaPoints"/>): removes slow trends (speech on
+    /// or off for seconds, lighting drift) that would otherwise dominate a correlation and flatten its peak.
+    /// </summary>
+    public static GridSignal HighPass(GridSignal signal, double sigmaPoints)
     {
+        var slow = Gaussian(signal.Values, signal.ValidFrom, signal.ValidTo, sigmaPoints);
         var values = new double[signal.Values.Length];
-        var from = signal.ValidFrom + 1;
-        var to = signal.ValidTo - 1;
-        for (var k = from; k < to; k++)
+        for (var k = signal.ValidFrom; k < signal.ValidTo; k++)
         {
-            values[k] = Math.Abs(0.5 * (signal.Values[k + 1] - signal.Values[k - 1]));
+            values[k] = signal.Values[k] - slow[k];
         }
 
-        return new GridSignal(values, from, Math.Max(from, to));
+        return new GridSignal(values, signal.ValidFrom, signal.ValidTo);
     }
 }

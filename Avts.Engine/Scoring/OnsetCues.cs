@@ -9,14 +9,17 @@ namespace Avts.Engine.Scoring;
 /// <param name="VisualOnset">Picture onsets: rise of motion plus rise of brightness, spikes at frame PTS.</param>
 /// <param name="AudioOnset">Audio onset strength: rise of the log-energy envelope.</param>
 /// <param name="MouthMotion">Mouth-region motion as a continuous signal.</param>
-/// <param name="AudioChange">How fast the syllable-scale energy envelope changes, either way.</param>
+/// <param name="SpeechEnvelope">Syllable-scale log-energy envelope with slow trends removed.</param>
 internal sealed record OnsetCues(
     FrameMotion Motion,
     GridSignal VisualOnset,
     GridSignal AudioOnset,
     GridSignal MouthMotion,
-    GridSignal AudioChange)
+    GridSignal SpeechEnvelope)
 {
+    /// <summary>Width of the trend removed from the speech cue, seconds.</summary>
+    private const double TrendSigmaSeconds = 0.6;
+
     /// <summary>Builds every cue on <paramref name="grid"/>.</summary>
     public static OnsetCues Build(FrameMotion motion, AudioTrack audio, TimeGrid grid, double audioSigmaSeconds, double speechSigmaSeconds)
     {
@@ -42,11 +45,14 @@ internal sealed record OnsetCues(
             Smoothing.Gaussian(logEnergy.Values, logEnergy.ValidFrom, logEnergy.ValidTo, speechSigmaSeconds / grid.Step),
             logEnergy.ValidFrom,
             logEnergy.ValidTo);
+
+        // Seconds-long trends (talking vs pausing, a light drifting) would dominate both sides and flatten the peak.
+        var trend = TrendSigmaSeconds / grid.Step;
         return new OnsetCues(
             motion,
             FrameResampler.Splat(visual, times, grid),
-            Smoothing.Rise(logEnergy),
-            FrameResampler.Continuous(motion.MouthMotion, mouthTimes, grid, speechSigmaSeconds),
-            Smoothing.Change(speechEnvelope));
+            AudioEnvelope.OnsetStrength(audio.Samples, audio.SampleRate, audio.StartSeconds, grid, audioSigmaSeconds),
+            Smoothing.HighPass(FrameResampler.Continuous(motion.MouthMotion, mouthTimes, grid, speechSigmaSeconds), trend),
+            Smoothing.HighPass(speechEnvelope, trend));
     }
 }

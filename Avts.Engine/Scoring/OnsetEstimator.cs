@@ -9,8 +9,8 @@ namespace Avts.Engine.Scoring;
 /// <para>
 /// Features live on one 200 Hz grid on the container timeline. Two cues are correlated per window: audio onset
 /// strength (rise of the log-energy envelope) against picture onsets (rise of frame motion plus rise of brightness,
-/// placed at the PTS of the frame that shows the change), and the audio energy envelope's rate of change against
-/// mouth motion (whole-frame motion when no face is found). Each cue is weighted by the confidence of its own peak;
+/// placed at the PTS of the frame that shows the change), and the syllable-scale audio energy envelope against mouth
+/// motion (whole-frame motion when no face is found), both with seconds-long trends removed. Each cue is weighted by the confidence of its own peak;
 /// window curves are averaged with their confidences and the overall peak is refined to sub-grid precision.
 /// </para>
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class OnsetEstimator : ISyncEstimator
     /// <summary>Smoothing of the fine log-energy envelope; also the width of an audio onset on the grid.</summary>
     private const double AudioSigmaSeconds = 0.008;
 
-    /// <summary>Smoothing of the speech cue on both sides: syllable-scale, about one frame at 25 fps.</summary>
+    /// <summary>Smoothing of the speech cue on both sides: about one frame at 25 fps, well below a syllable.</summary>
     private const double SpeechSigmaSeconds = 0.04;
 
     /// <summary>Shortest clip (overlap of both tracks) worth analysing, in seconds.</summary>
@@ -103,7 +103,7 @@ public sealed class OnsetEstimator : ISyncEstimator
             return Unsynchronizable(windows, offsetCurve);
         }
 
-        var confidence = PeakConfidence.Of(overall, peak, GridStepSeconds);
+        var confidence = PeakConfidence.Of(overall, peak, GridStepSeconds, (int)((spanEnd - spanStart) / GridStepSeconds));
 
         // A maximum on the edge of the searched range is a slope, not a peak: the true delay may lie outside.
         var onEdge = peak == 0 || peak == overall.Length - 1;
@@ -172,16 +172,17 @@ public sealed class OnsetEstimator : ISyncEstimator
         var curve = CurveAggregation.CombineCues(
             [
                 CrossCorrelation.Normalized(cues.VisualOnset, cues.AudioOnset, from, to, maxLag, MinimumOverlap),
-                CrossCorrelation.Normalized(cues.MouthMotion, cues.AudioChange, from, to, maxLag, MinimumOverlap),
+                CrossCorrelation.Normalized(cues.MouthMotion, cues.SpeechEnvelope, from, to, maxLag, MinimumOverlap),
             ],
-            GridStepSeconds);
+            GridStepSeconds,
+            to - from);
         if (curve is null)
         {
             return nothing;
         }
 
         var peak = PeakInterpolation.ArgMax(curve);
-        var confidence = PeakConfidence.Of(curve, peak, GridStepSeconds);
+        var confidence = PeakConfidence.Of(curve, peak, GridStepSeconds, to - from);
         var delayMs = (PeakInterpolation.Refine(curve) - maxLag) * GridStepSeconds * 1000;
         return (new WindowEstimate(start, end, delayMs, confidence), curve);
     }

@@ -56,25 +56,28 @@ internal static class SyntheticClips
     }
 
     /// <summary>
-    /// A grey square that rests, then at each event frame jumps to a new place and moves for a few frames, then rests.
+    /// A bright square that rests, then from each event frame glides at constant speed for a few frames and rests
+    /// again: frame motion jumps up at the event frame (the picture onset) and stays level while it moves.
     /// </summary>
     public static VideoTrack MovingSquareVideo(double[] timestamps, IReadOnlyCollection<int> eventFrames, Random random)
     {
+        const int side = 10;
+        const int speed = 3;
         var frameSize = Width * Height;
         var pixels = new byte[frameSize * timestamps.Length];
         var events = new HashSet<int>(eventFrames);
-        int x = 10, y = 10, moveLeft = 0;
+        int x = 8, y = 12, direction = 1, moveLeft = 0;
         for (var f = 0; f < timestamps.Length; f++)
         {
             if (events.Contains(f))
             {
-                moveLeft = 4;
+                moveLeft = 6;
+                direction = x < Width / 2 ? 1 : -1;
             }
 
             if (moveLeft > 0)
             {
-                x = 4 + random.Next(0, Width - 20);
-                y = 4 + random.Next(0, Height - 20);
+                x += direction * speed;
                 moveLeft--;
             }
 
@@ -82,7 +85,7 @@ internal static class SyntheticClips
             {
                 for (var c = 0; c < Width; c++)
                 {
-                    var inside = r >= y && r < y + 12 && c >= x && c < x + 12;
+                    var inside = r >= y && r < y + side && c >= x && c < x + side;
                     pixels[(f * frameSize) + (r * Width) + c] = (byte)((inside ? 200 : 40) + random.Next(-2, 3));
                 }
             }
