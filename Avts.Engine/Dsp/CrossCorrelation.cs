@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Avts.Engine.Dsp;
 
 /// <summary>Normalised cross-correlation of two grid signals over a range of lags, with per-lag overlap handling.</summary>
@@ -71,21 +73,20 @@ internal static class CrossCorrelation
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        var width = Vector<double>.Count;
+        var sum = Vector<double>.Zero;
         var i = 0;
-        for (; i + 3 < a.Length; i += 4)
+        for (; i + width <= a.Length; i += width)
         {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
+            sum += new Vector<double>(a.Slice(i, width)) * new Vector<double>(b.Slice(i, width));
         }
 
+        var total = Vector.Sum(sum);
         for (; i < a.Length; i++)
         {
-            s0 += a[i] * b[i];
+            total += a[i] * b[i];
         }
 
-        return s0 + s1 + s2 + s3;
+        return total;
     }
 }

@@ -6,17 +6,25 @@ namespace Avts.Engine.Dsp;
 /// Two numbers are measured. Significance s = r * sqrt(n / lobe): the peak correlation r scaled by the square root of
 /// the number of independent samples behind it, estimated as the correlated points n divided by the width of the
 /// main lobe (a smooth signal has fewer independent samples than grid points, and its chance correlations are
-/// larger). Margin m = (peak - second) / (peak - mean), where "second" is the highest local maximum outside the main
+/// larger); under noise s is roughly standard normal at each lag, and the best of the L / lobe independent lags of
+/// the curve reaches about c = sqrt(2 ln(L / lobe)), so s is compared with c. Margin m = (peak - second) / (peak - mean), where "second" is the highest local maximum outside the main
 /// lobe (the lobe is where the curve stays above halfway between mean and peak, and at least
 /// <see cref="MinLobeSeconds"/> each side). Both are squashed monotonically and multiplied:
-/// confidence = (1 - exp(-max(0, s - 1.5) / 2)) * (1 - exp(-max(0, m) / 0.15)).
-/// s at or below 1.5 (what noise reaches) gives 0; s = 3.5 gives 0.63 and s = 7.5 gives 0.95. A margin of 0.15 gives
+/// confidence = (1 - exp(-max(0, s - c - 0.5) / 1.5)) * (1 - exp(-max(0, m) / 0.15)).
+/// s at or below c + 0.5 (what noise reaches; c is about 3.7 for a sharp 801-lag curve) gives 0; 1.5 above that
+/// gives 0.63 and 4.5 above it 0.95. A margin of 0.15 gives
 /// 0.63 and 0.45 gives 0.95, so a rival peak almost as high as the winner (a periodic or ambiguous signal) drives
 /// confidence towards 0.
 /// </para>
 /// </summary>
 internal static class PeakConfidence
 {
+    /// <summary>
+    /// How far above the typical best-of-noise c the significance must get before it counts: the maximum of noise
+    /// scatters around c by about this much, so a lucky noise peak does not earn confidence.
+    /// </summary>
+    public const double ChanceAllowance = 0.5;
+
     /// <summary>Smallest half-width of the main lobe excluded when looking for a rival peak, in seconds.</summary>
     public const double MinLobeSeconds = 0.04;
 
@@ -26,17 +34,17 @@ internal static class PeakConfidence
     /// </summary>
     public static double Of(ReadOnlySpan<double> curve, int peak, double stepSeconds, int correlatedPoints)
     {
-        var (significance, margin) = Measure(curve, peak, stepSeconds, correlatedPoints);
-        return (1 - Math.Exp(-Math.Max(0, significance - 1.5) / 2)) * (1 - Math.Exp(-Math.Max(0, margin) / 0.15));
+        var (significance, margin, chance) = Measure(curve, peak, stepSeconds, correlatedPoints);
+        return (1 - Math.Exp(-Math.Max(0, significance - chance - ChanceAllowance) / 1.5)) * (1 - Math.Exp(-Math.Max(0, margin) / 0.15));
     }
 
     /// <summary>The significance and margin described on the type (zeros when the curve has no usable peak).</summary>
-    internal static (double Significance, double Margin) Measure(
+    internal static (double Significance, double Margin, double Chance) Measure(
         ReadOnlySpan<double> curve, int peak, double stepSeconds, int correlatedPoints)
     {
         if (peak < 0)
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
 
         double sum = 0;
@@ -54,15 +62,19 @@ internal static class PeakConfidence
         var top = curve[peak];
         if (count < 5 || top <= mean || top <= 0)
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
 
         var (lo, hi) = MainLobe(curve, peak, mean);
         var lobe = Math.Max(1, hi - lo + 1);
         var significance = top * Math.Sqrt((double)correlatedPoints / lobe);
+
+        // The best of m independent tries of standard noise reaches about sqrt(2 ln m): the curve holds count / lobe
+        // independent lags, so that is what the peak must beat.
+        var chance = Math.Sqrt(2 * Math.Log(Math.Max(2.0, (double)count / lobe)));
         var second = SecondPeak(curve, peak, mean, stepSeconds);
         var margin = double.IsNaN(second) ? 1 : (top - second) / (top - mean);
-        return (significance, margin);
+        return (significance, margin, chance);
     }
 
     /// <summary>Contiguous range around the peak where the curve stays above halfway between mean and peak.</summary>

@@ -22,6 +22,11 @@ internal static class Smoothing
             return result;
         }
 
+        if (sigmaPoints > LargeSigmaPoints)
+        {
+            return ApproximateGaussian(values, from, to, sigmaPoints);
+        }
+
         var kernel = Kernel(sigmaPoints);
         var half = kernel.Length / 2;
         for (var i = from; i < to; i++)
@@ -39,6 +44,43 @@ internal static class Smoothing
             result[i] = sum / weight;
         }
 
+        return result;
+    }
+
+    /// <summary>Above this sigma (in samples) a direct kernel costs too much; three box passes approximate it.</summary>
+    private const double LargeSigmaPoints = 12;
+
+    /// <summary>
+    /// Three successive centred box filters of equal width (running sums, cost independent of sigma) approximate a
+    /// Gaussian of the same variance to within a few percent; each pass averages only valid samples near the edges.
+    /// Used for trends, where the exact shape does not matter but the symmetry (no time shift) does.
+    /// </summary>
+    private static double[] ApproximateGaussian(ReadOnlySpan<double> values, int from, int to, double sigmaPoints)
+    {
+        // A box of half-width r has variance r(r+1)/3; three passes add up to sigma^2.
+        var r = Math.Max(1, (int)Math.Round(0.5 * (Math.Sqrt(1 + (4 * sigmaPoints * sigmaPoints)) - 1)));
+        var current = values[from..to].ToArray();
+        var next = new double[current.Length];
+        var prefix = new double[current.Length + 1];
+        for (var pass = 0; pass < 3; pass++)
+        {
+            for (var i = 0; i < current.Length; i++)
+            {
+                prefix[i + 1] = prefix[i] + current[i];
+            }
+
+            for (var i = 0; i < current.Length; i++)
+            {
+                var lo = Math.Max(0, i - r);
+                var hi = Math.Min(current.Length, i + r + 1);
+                next[i] = (prefix[hi] - prefix[lo]) / (hi - lo);
+            }
+
+            (current, next) = (next, current);
+        }
+
+        var result = new double[values.Length];
+        current.CopyTo(result, from);
         return result;
     }
 

@@ -13,6 +13,11 @@ namespace Avts.Engine.Scoring;
 /// motion (whole-frame motion when no face is found), both with seconds-long trends removed. Each cue is weighted by the confidence of its own peak;
 /// window curves are averaged with their confidences and the overall peak is refined to sub-grid precision.
 /// </para>
+/// <para>
+/// Known limit: on talking heads the mouth-motion cue is weak (a few seconds of speech rarely clear the chance level of
+/// <see cref="Dsp.PeakConfidence"/>) and leads the sound by a content-dependent 60-400 ms (lips move before the voice
+/// starts), so such clips usually come out not synchronizable rather than with a wrong confident delay.
+/// </para>
 /// </summary>
 public sealed class OnsetEstimator : ISyncEstimator
 {

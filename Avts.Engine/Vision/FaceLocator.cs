@@ -38,16 +38,33 @@ internal sealed class FaceLocator : IDisposable
     /// </summary>
     public Rect? DetectLargestFace(Mat frame, int width, int height)
     {
-        var minSide = Math.Max(24, Math.Min(width, height) / 8);
+        // Detection cost grows with the pixel count; a face big enough to show a mouth survives halving a 320-wide frame.
+        var scale = width > DetectionWidth ? (double)DetectionWidth / width : 1.0;
+        using var small = new Mat();
+        Cv2.Resize(frame, small, new Size((int)Math.Round(width * scale), (int)Math.Round(height * scale)), 0, 0, InterpolationFlags.Area);
+        var minSide = Math.Max(20, Math.Min(small.Width, small.Height) / 8);
         Rect[] faces;
         lock (gate)
         {
             // CascadeClassifier keeps per-call scratch state; one detection at a time.
-            faces = classifier.DetectMultiScale(frame, 1.15, 4, HaarDetectionTypes.ScaleImage, new Size(minSide, minSide));
+            faces = classifier.DetectMultiScale(small, 1.2, 4, HaarDetectionTypes.ScaleImage, new Size(minSide, minSide));
         }
 
-        return faces.Length == 0 ? null : faces.MaxBy(f => f.Width * f.Height);
+        if (faces.Length == 0)
+        {
+            return null;
+        }
+
+        var best = faces.MaxBy(f => f.Width * f.Height);
+        return new Rect(
+            (int)Math.Round(best.X / scale),
+            (int)Math.Round(best.Y / scale),
+            (int)Math.Round(best.Width / scale),
+            (int)Math.Round(best.Height / scale));
     }
+
+    /// <summary>Frames wider than this are downscaled before detection.</summary>
+    private const int DetectionWidth = 200;
 
     /// <summary>
     /// Mouth region for a face box: the lower third of the face, middle 60 % of its width, extended a little below

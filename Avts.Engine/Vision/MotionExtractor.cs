@@ -10,7 +10,7 @@ internal static class MotionExtractor
     private const double FaceSampleSeconds = 2.0;
 
     /// <summary>Most frames handed to the face detector per clip (bounds the cost on long inputs).</summary>
-    private const int MaxFaceSamples = 24;
+    private const int MaxFaceSamples = 12;
 
     /// <summary>How many nearby detections are combined (median) into the mouth region of a frame.</summary>
     private const int DetectionsPerRegion = 3;
