@@ -43,7 +43,7 @@ public sealed class OnsetEstimator : ISyncEstimator
     private const double FrozenMotion = 0.5;
 
     /// <summary>Overall confidence needed to report a delay.</summary>
-    internal const double MinimumConfidence = 0.1;
+    internal const double MinimumConfidence = 0.2;
 
     private readonly string? cascadePath;
 
@@ -108,7 +108,7 @@ public sealed class OnsetEstimator : ISyncEstimator
             return Unsynchronizable(windows, offsetCurve);
         }
 
-        var confidence = PeakConfidence.Of(overall, peak, GridStepSeconds, (int)((spanEnd - spanStart) / GridStepSeconds));
+        var confidence = OverallConfidence(overall, peak, windows);
 
         // A maximum on the edge of the searched range is a slope, not a peak: the true delay may lie outside.
         var onEdge = peak == 0 || peak == overall.Length - 1;
@@ -119,6 +119,33 @@ public sealed class OnsetEstimator : ISyncEstimator
 
         var delayMs = (PeakInterpolation.Refine(overall) - maxLag) * GridStepSeconds * 1000;
         return new SyncAnalysis(Name, delayMs, confidence, true, windows, offsetCurve);
+    }
+
+    /// <summary>
+    /// Confidence of the overall curve, measured over the seconds that actually carried weight (the windows with a
+    /// confidence above zero, or all of them when none has), and capped by the windows' combined evidence
+    /// 1 - prod(1 - c_w): averaging curves must not turn windows that each saw nothing into a confident answer, while
+    /// many weakly confident windows that agree may still add up.
+    /// </summary>
+    private static double OverallConfidence(double[] overall, int peak, IReadOnlyList<WindowEstimate> windows)
+    {
+        var contributing = windows.Where(w => w.Confidence > 0).ToList();
+        if (contributing.Count == 0)
+        {
+            return 0;
+        }
+
+        // Union of the contributing windows' spans (they are in time order and may overlap).
+        double covered = 0, reach = double.NegativeInfinity;
+        foreach (var w in contributing)
+        {
+            covered += Math.Max(0, w.EndSeconds - Math.Max(w.StartSeconds, reach));
+            reach = Math.Max(reach, w.EndSeconds);
+        }
+
+        var curveConfidence = PeakConfidence.Of(overall, peak, GridStepSeconds, (int)(covered / GridStepSeconds));
+        var combined = 1 - contributing.Aggregate(1.0, (product, w) => product * (1 - w.Confidence));
+        return Math.Min(curveConfidence, combined);
     }
 
     private SyncAnalysis Unsynchronizable(IReadOnlyList<WindowEstimate> windows, OffsetCurve? curve) =>
