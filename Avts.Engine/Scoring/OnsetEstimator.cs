@@ -123,7 +123,7 @@ public sealed class OnsetEstimator : ISyncEstimator
 
     /// <summary>
     /// Confidence of the overall curve, measured over the seconds that actually carried weight (the windows with a
-    /// confidence above zero, or all of them when none has), and capped by the windows' combined evidence
+    /// confidence above zero; none means zero), and capped by the windows' combined evidence
     /// 1 - prod(1 - c_w): averaging curves must not turn windows that each saw nothing into a confident answer, while
     /// many weakly confident windows that agree may still add up.
     /// </summary>
