@@ -101,7 +101,7 @@ public sealed class ShiftBenchmark
         var innerVideo = stem + ".video.mkv";
         await ShiftCopyMaker.EncodeInnerVideoAsync(source, a, b, options.MaxCopyWidth, innerVideo, cancellationToken).ConfigureAwait(false);
         var apart = options.ReportApart.Any(p => FileNameMatches(relative, p));
-        var estimates = new Dictionary<(int Shift, string Method), (double? Ms, double Confidence)>();
+        var estimates = new Dictionary<(int Shift, string Method), (double? Ms, double? Peak, double Confidence)>();
         foreach (var shift in shifts)
         {
             var copy = $"{stem}.shift{shift:+0;-0;0}.mkv";
@@ -114,7 +114,7 @@ public sealed class ShiftBenchmark
             foreach (var estimator in estimators)
             {
                 var analysis = estimator.Analyze(media, options.Analysis, cancellationToken);
-                estimates[(shift, estimator.Name)] = (analysis.AudioDelayMs, analysis.Confidence);
+                estimates[(shift, estimator.Name)] = (analysis.AudioDelayMs, analysis.PeakDelayMs ?? analysis.AudioDelayMs, analysis.Confidence);
                 ShiftBenchmarkLog.Checked(logger, relative, shift, estimator.Name, analysis.AudioDelayMs, analysis.Confidence);
             }
         }
@@ -123,18 +123,21 @@ public sealed class ShiftBenchmark
         {
             foreach (var estimator in estimators)
             {
-                var (ms, confidence) = estimates[(shift, estimator.Name)];
-                var zero = estimates[(0, estimator.Name)].Ms;
+                var (ms, peak, confidence) = estimates[(shift, estimator.Name)];
+                var zero = estimates[(0, estimator.Name)];
                 cases.Add(new ShiftCase(
-                    relative, shift, estimator.Name, ms, confidence,
-                    ms is { } m && zero is { } z ? m - z - shift : null,
-                    ms is { } m2 ? m2 - shift : null,
+                    relative, shift, estimator.Name, ms, peak, confidence,
+                    RelativeError(ms, zero.Ms, shift), ms - shift,
+                    RelativeError(peak, zero.Peak, shift), peak - shift,
                     apart));
             }
         }
 
         return null;
     }
+
+    private static double? RelativeError(double? estimate, double? zeroShiftEstimate, int shift) =>
+        estimate - zeroShiftEstimate - shift;
 
     /// <summary>0 first, then each magnitude as sound-late (+) and sound-early (−).</summary>
     internal static IReadOnlyList<int> SignedShifts(IReadOnlyList<int> magnitudes) =>

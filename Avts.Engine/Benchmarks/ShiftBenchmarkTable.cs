@@ -11,19 +11,19 @@ public static class ShiftBenchmarkTable
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.AppendLine("| source | shift ms | method | estimate ms | conf | rel err ms | abs err ms |");
-        text.AppendLine("|---|---:|---|---:|---:|---:|---:|");
+        text.AppendLine("| source | shift ms | method | estimate ms | conf | rel err ms | abs err ms | peak ms | peak rel err ms |");
+        text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var c in result.Cases)
         {
-            text.AppendLine(inv, $"| {c.Source}{(c.Apart ? " (apart)" : "")} | {c.ShiftMs:+0;-0;0} | {c.Method} | {Ms(c.EstimateMs)} | {c.Confidence:0.00} | {Ms(c.RelativeErrorMs)} | {Ms(c.AbsoluteErrorMs)} |");
+            text.AppendLine(inv, $"| {c.Source}{(c.Apart ? " (apart)" : "")} | {c.ShiftMs:+0;-0;0} | {c.Method} | {Ms(c.EstimateMs)} | {c.Confidence:0.00} | {Ms(c.RelativeErrorMs)} | {Ms(c.AbsoluteErrorMs)} | {Ms(c.PeakMs)} | {Ms(c.PeakRelativeErrorMs)} |");
         }
 
         text.AppendLine();
-        text.AppendLine("| method | group | cases | undetermined | rel within ±40 ms | abs within ±80 ms | median abs rel err ms | median abs abs err ms |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| method | group | cases | undetermined | rel within ±40 ms | abs within ±80 ms | median abs rel err ms | median abs abs err ms | peaks: rel within ±40 ms | peaks: abs within ±80 ms |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in result.Summaries)
         {
-            text.AppendLine(inv, $"| {s.Method} | {s.Group} | {s.Cases} | {s.Undetermined} | {s.ShareRelativeWithin40Ms:P1} | {s.ShareAbsoluteWithin80Ms:P1} | {Ms(s.MedianAbsRelativeErrorMs)} | {Ms(s.MedianAbsAbsoluteErrorMs)} |");
+            text.AppendLine(inv, $"| {s.Method} | {s.Group} | {s.Cases} | {s.Undetermined} | {s.ShareRelativeWithin40Ms:P1} | {s.ShareAbsoluteWithin80Ms:P1} | {Ms(s.MedianAbsRelativeErrorMs)} | {Ms(s.MedianAbsAbsoluteErrorMs)} | {s.PeakShareRelativeWithin40Ms:P1} | {s.PeakShareAbsoluteWithin80Ms:P1} |");
         }
 
         if (result.Skipped.Count > 0)

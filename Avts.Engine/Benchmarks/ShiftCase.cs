@@ -5,16 +5,22 @@ namespace Avts.Engine.Benchmarks;
 /// <param name="ShiftMs">Audio shift applied (positive = sound made late).</param>
 /// <param name="Method">Estimator name.</param>
 /// <param name="EstimateMs">Estimated audio delay, or null when undetermined.</param>
+/// <param name="PeakMs">The estimator's best guess (curve peak) even where it did not commit; null without a peak.</param>
 /// <param name="Confidence">Estimator confidence 0..1.</param>
 /// <param name="RelativeErrorMs">estimate(shift) − estimate(0) − shift; null when either estimate is missing.</param>
 /// <param name="AbsoluteErrorMs">estimate(shift) − shift (the source taken as in sync); null when undetermined.</param>
+/// <param name="PeakRelativeErrorMs">The relative error of the best guesses.</param>
+/// <param name="PeakAbsoluteErrorMs">The absolute error of the best guess.</param>
 /// <param name="Apart">True when the source is reported apart from the main set.</param>
 public sealed record ShiftCase(
     string Source,
     int ShiftMs,
     string Method,
     double? EstimateMs,
+    double? PeakMs,
     double Confidence,
     double? RelativeErrorMs,
     double? AbsoluteErrorMs,
+    double? PeakRelativeErrorMs,
+    double? PeakAbsoluteErrorMs,
     bool Apart);

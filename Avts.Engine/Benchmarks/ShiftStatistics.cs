@@ -30,6 +30,8 @@ internal static class ShiftStatistics
                     selected.Count(c => c.EstimateMs is null),
                     Share(shifted, c => c.RelativeErrorMs, RelativeToleranceMs),
                     Share(selected, c => c.AbsoluteErrorMs, AbsoluteToleranceMs),
+                    Share(shifted, c => c.PeakRelativeErrorMs, RelativeToleranceMs),
+                    Share(selected, c => c.PeakAbsoluteErrorMs, AbsoluteToleranceMs),
                     MedianAbs(shifted.Select(c => c.RelativeErrorMs)),
                     MedianAbs(selected.Select(c => c.AbsoluteErrorMs))));
             }

@@ -7,6 +7,8 @@ namespace Avts.Engine.Benchmarks;
 /// <param name="Undetermined">Cases without an estimate.</param>
 /// <param name="ShareRelativeWithin40Ms">Share of cases whose relative error is within ±40 ms (0..1).</param>
 /// <param name="ShareAbsoluteWithin80Ms">Share of cases whose absolute error is within ±80 ms (0..1).</param>
+/// <param name="PeakShareRelativeWithin40Ms">The same share for the best guesses (curve peaks), committed or not.</param>
+/// <param name="PeakShareAbsoluteWithin80Ms">The same share for the best guesses.</param>
 /// <param name="MedianAbsRelativeErrorMs">Median |relative error| over cases that have one.</param>
 /// <param name="MedianAbsAbsoluteErrorMs">Median |absolute error| over cases that have one.</param>
 public sealed record ShiftSummary(
@@ -16,5 +18,7 @@ public sealed record ShiftSummary(
     int Undetermined,
     double ShareRelativeWithin40Ms,
     double ShareAbsoluteWithin80Ms,
+    double PeakShareRelativeWithin40Ms,
+    double PeakShareAbsoluteWithin80Ms,
     double? MedianAbsRelativeErrorMs,
     double? MedianAbsAbsoluteErrorMs);

@@ -112,13 +112,17 @@ public sealed class OnsetEstimator : ISyncEstimator
 
         // A maximum on the edge of the searched range is a slope, not a peak: the true delay may lie outside.
         var onEdge = peak == 0 || peak == overall.Length - 1;
-        if (confidence < MinimumConfidence || onEdge)
+        if (onEdge)
         {
             return new SyncAnalysis(Name, null, confidence, false, windows, offsetCurve);
         }
 
         var delayMs = (PeakInterpolation.Refine(overall) - maxLag) * GridStepSeconds * 1000;
-        return new SyncAnalysis(Name, delayMs, confidence, true, windows, offsetCurve);
+        var committed = confidence >= MinimumConfidence;
+        return new SyncAnalysis(Name, committed ? delayMs : null, confidence, committed, windows, offsetCurve)
+        {
+            PeakDelayMs = delayMs,
+        };
     }
 
     /// <summary>

@@ -15,4 +15,12 @@ public sealed record SyncAnalysis(
     double Confidence,
     bool Synchronizable,
     IReadOnlyList<WindowEstimate> Windows,
-    OffsetCurve? Curve);
+    OffsetCurve? Curve)
+{
+    /// <summary>
+    /// The best-scoring delay of the overall curve in milliseconds (sub-step refined), even when the estimator does
+    /// not commit to it (<see cref="AudioDelayMs"/> null, low confidence): a best guess for diagnostics and benchmarks.
+    /// Null when there is no curve or no interior peak.
+    /// </summary>
+    public double? PeakDelayMs { get; init; }
+}

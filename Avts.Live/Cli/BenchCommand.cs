@@ -19,6 +19,8 @@ internal static class BenchCommand
         WriteIndented = true,
     };
 
+    private const double DefaultTrimSeconds = 1.2;
+
     /// <summary>Builds <c>bench</c> and its subcommands.</summary>
     public static Command Create(CliServices services)
     {
@@ -52,7 +54,7 @@ internal static class BenchCommand
                 }
             }
         });
-        var trim = new Option<double>("--trim") { Description = "Seconds cut from each end of every source.", DefaultValueFactory = _ => 1.2 };
+        var trim = new Option<double>("--trim") { Description = "Seconds cut from each end of every source.", DefaultValueFactory = _ => DefaultTrimSeconds };
         var apart = new Option<string[]>("--report-apart")
         {
             Description = "File name or * pattern reported apart from the main set (repeatable), e.g. chaplin.mp4.",
@@ -73,7 +75,8 @@ internal static class BenchCommand
 
         command.Validators.Add(result =>
         {
-            var trimValue = result.GetValue(trim);
+            // Defaults are not materialised yet while command validators run: read the token when there is one.
+            var trimValue = result.GetResult(trim) is { Implicit: false } given ? given.GetValueOrDefault<double>() : DefaultTrimSeconds;
             if (trimValue <= 0 || (result.GetValue(shifts) ?? []).Any(s => s / 1000.0 > trimValue))
             {
                 result.AddError("--trim must be positive and at least the largest shift (so no copy shows padding).");
