@@ -54,7 +54,11 @@ internal static class CrossCorrelation
                 continue;
             }
 
-            result[lag + maxLag] = (dot - (sumR * sumS / count)) / Math.Sqrt(varR * varS);
+            // Scaled by sqrt(overlap share): chance correlations over fewer points are larger (their spread goes as
+            // 1/sqrt(n)), so comparing r * sqrt(n) across lags compares significance, and a partial-overlap lag at the
+            // edge of the range cannot win on luck alone. At full overlap the value is the plain Pearson r.
+            var pearson = (dot - (sumR * sumS / count)) / Math.Sqrt(varR * varS);
+            result[lag + maxLag] = pearson * Math.Sqrt((double)count / (refTo - refFrom));
         }
 
         return result;

@@ -122,6 +122,20 @@ internal static class Smoothing
         return new GridSignal(values, from, Math.Max(from, to));
     }
 
+    /// <summary>Magnitude of the central difference: how fast the signal changes, either way.</summary>
+    public static GridSignal Change(GridSignal signal)
+    {
+        var values = new double[signal.Values.Length];
+        var from = signal.ValidFrom + 1;
+        var to = signal.ValidTo - 1;
+        for (var k = from; k < to; k++)
+        {
+            values[k] = Math.Abs(0.5 * (signal.Values[k + 1] - signal.Values[k - 1]));
+        }
+
+        return new GridSignal(values, from, Math.Max(from, to));
+    }
+
     /// <summary>
     /// The signal minus its Gaussian-smoothed self (<paramref name="sigmaPoints"/>): removes slow trends (speech on
     /// or off for seconds, lighting drift) that would otherwise dominate a correlation and flatten its peak.

@@ -9,7 +9,7 @@ namespace Avts.Engine.Scoring;
 /// <param name="VisualOnset">Picture onsets: rise of motion plus rise of brightness, spikes at frame PTS.</param>
 /// <param name="AudioOnset">Audio onset strength: rise of the log-energy envelope.</param>
 /// <param name="MouthMotion">Mouth-region motion as a continuous signal.</param>
-/// <param name="SpeechEnvelope">Syllable-scale log-energy envelope with slow trends removed.</param>
+/// <param name="SpeechEnvelope">How fast the syllable-scale log-energy envelope changes, slow trends removed.</param>
 internal sealed record OnsetCues(
     FrameMotion Motion,
     GridSignal VisualOnset,
@@ -53,6 +53,9 @@ internal sealed record OnsetCues(
             FrameResampler.Splat(visual, times, grid),
             AudioEnvelope.OnsetStrength(audio.Samples, audio.SampleRate, audio.StartSeconds, grid, audioSigmaSeconds),
             Smoothing.HighPass(FrameResampler.Continuous(motion.MouthMotion, mouthTimes, grid, speechSigmaSeconds), trend),
-            Smoothing.HighPass(speechEnvelope, trend));
+            // Mouth motion is a magnitude of change (the lips opening or closing), so it is matched with how fast
+            // the sound level changes, not with the level itself: level against change would peak a quarter of a
+            // syllable away from the true delay.
+            Smoothing.HighPass(Smoothing.Change(speechEnvelope), trend));
     }
 }
