@@ -38,7 +38,7 @@ for d in "${delays[@]}"; do
   fi
   json=$("$root/avts" check "$clip" --format json --range 2 || true)
   est=$(printf '%s' "$json" | python3 -c 'import json,sys; d=json.load(sys.stdin); v=d["audio_delay_ms"]; print("null" if v is None else f"{v:.1f}")' 2>/dev/null || echo null)
-  conf=$(printf '%s' "$json" | python3 -c 'import json,sys; print(f"{json.load(sys.stdin)[\"confidence\"]:.2f}")' 2>/dev/null || echo null)
+  conf=$(printf '%s' "$json" | python3 -c 'import json,sys; print("%.2f" % json.load(sys.stdin)["confidence"])' 2>/dev/null || echo null)
   err=$(awk -v e="$est" -v d="$d" 'BEGIN { if (e == "null") print "null"; else printf "%.1f", e - d }')
   rows+=("| $d | $est | $err | $conf |")
   json_rows+=("{\"delay_ms\":$d,\"estimate_ms\":$est,\"error_ms\":$err,\"confidence\":$conf}")
