@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Avts.Engine.Media;
 using Avts.Engine.Reports;
+using Avts.Engine.Scoring;
 
 namespace Avts.Live.Cli;
 
@@ -8,15 +9,53 @@ namespace Avts.Live.Cli;
 /// Decode, estimate, judge: the measurement shared by check and fix. The decoder and the estimators come from
 /// <see cref="CliServices"/>, so tests run it on in-memory media.
 /// </summary>
-internal sealed class CheckRunner(CliServices services, bool verbose)
+internal sealed class CheckRunner(CliServices services, bool verbose, double chunkSeconds = CheckRunner.DefaultChunkSeconds)
 {
+    /// <summary>
+    /// Longest span decoded at once, in seconds. Frames are held in memory (320 px grey: about 1.4 MB per second at
+    /// 25 fps), so a long programme is decoded and analysed a span at a time, each span overlapping the next by one
+    /// analysis window, and the spans' analyses are merged.
+    /// </summary>
+    public const double DefaultChunkSeconds = 180;
+
     /// <summary>Measures <paramref name="input"/> with <paramref name="settings"/>.</summary>
     /// <exception cref="MediaInputException">The input cannot be read, or lacks a video or an audio stream.</exception>
     public async Task<CheckOutcome> RunAsync(string input, CheckSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var overlap = settings.Analysis.WindowSeconds;
+        var requested = settings.Decode.DurationSeconds;
+        var firstSpan = Math.Min(requested ?? double.PositiveInfinity, chunkSeconds + overlap);
         Log($"decoding {input}");
-        var media = await services.Decode(input, settings.Decode, cancellationToken).ConfigureAwait(false);
+        var media = await DecodeSpanAsync(input, settings.Decode with { DurationSeconds = double.IsFinite(firstSpan) ? firstSpan : null }, cancellationToken)
+            .ConfigureAwait(false);
+
+        // Resolve before the (slow) analysis so a profile that cannot apply fails at once.
+        var profile = settings.ResolveProfile(media.Info.Video!.FrameRate);
+        var estimator = services.Estimators.Create(settings.Method);
+        var parts = new List<SyncAnalysis> { await AnalyzeAsync(estimator, media, settings, cancellationToken).ConfigureAwait(false) };
+
+        var origin = settings.Decode.StartSeconds ?? media.Info.StartSeconds;
+        var end = requested is { } r ? origin + r : origin + (media.Info.DurationSeconds ?? 0);
+        for (var start = origin + chunkSeconds; start + overlap < end; start += chunkSeconds)
+        {
+            var span = Math.Min(chunkSeconds + overlap, end - start);
+            Log($"decoding {start:0.0}-{start + span:0.0} s");
+            var part = await DecodeSpanAsync(input, settings.Decode with { StartSeconds = start, DurationSeconds = span }, cancellationToken)
+                .ConfigureAwait(false);
+            parts.Add(await AnalyzeAsync(estimator, part, settings, cancellationToken).ConfigureAwait(false));
+        }
+
+        var analysis = AnalysisMerger.Merge(parts);
+        var report = SyncReport.Create(input, media.Info, analysis, profile, settings.Analysis, settings.Decode, clock.Elapsed,
+            media.Audio!.PrimingCorrectionSeconds);
+        Log($"done in {clock.Elapsed.TotalSeconds:0.0} s ({parts.Count} span(s))");
+        return new CheckOutcome(report, analysis.Curve);
+    }
+
+    private async Task<DecodedMedia> DecodeSpanAsync(string input, DecodeOptions options, CancellationToken cancellationToken)
+    {
+        var media = await services.Decode(input, options, cancellationToken).ConfigureAwait(false);
 
         // The decoder may hand back a track-less side for single-stream inputs; a sync check needs both.
         if (media.Info.Video is null || media.Video is null)
@@ -29,25 +68,24 @@ internal sealed class CheckRunner(CliServices services, bool verbose)
             throw new MediaInputException($"'{input}' has no audio stream; a sync check needs picture and sound.");
         }
 
-        // Resolve before the (slow) analysis so a profile that cannot apply fails at once.
-        var profile = settings.ResolveProfile(media.Info.Video.FrameRate);
-        var estimator = services.Estimators.Create(settings.Method);
-        Log($"decoded {media.Video.FrameCount} frames and {media.Audio.Samples.Length} samples in {clock.Elapsed.TotalSeconds:0.0} s; analysing with {estimator.Name}");
-
-        // Analysis is CPU-bound and synchronous; off the caller's thread so Ctrl-C handling stays responsive.
-        var analysis = await Task.Run(() => estimator.Analyze(media, settings.Analysis, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
-        var report = SyncReport.Create(input, media.Info, analysis, profile, settings.Analysis, settings.Decode, clock.Elapsed,
-            media.Audio?.PrimingCorrectionSeconds ?? 0);
-        Log($"done in {clock.Elapsed.TotalSeconds:0.0} s");
-        return new CheckOutcome(report, analysis.Curve);
+        return media;
     }
 
-    private void Log(string message)
+    private async Task<SyncAnalysis> AnalyzeAsync(
+        ISyncEstimator estimator, DecodedMedia media, CheckSettings settings, CancellationToken cancellationToken)
+    {
+        Log($"analysing {media.Video!.FrameCount} frames and {media.Audio!.Samples.Length} samples with {estimator.Name}");
+
+        // Analysis is CPU-bound and synchronous; off the caller's thread so Ctrl-C handling stays responsive.
+        return await Task.Run(() => estimator.Analyze(media, settings.Analysis, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private void Log(FormattableString message)
     {
         if (verbose)
         {
-            services.Error.WriteLine(FormattableString.Invariant($"avts: {message}"));
+            services.Error.WriteLine("avts: " + FormattableString.Invariant(message));
         }
     }
 }
