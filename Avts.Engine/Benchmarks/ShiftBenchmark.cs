@@ -48,7 +48,17 @@ public sealed class ShiftBenchmark
         {
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(options.DataDirectory, source);
-            var reason = await RunSourceAsync(source, relative, shifts, options, cases, cancellationToken).ConfigureAwait(false);
+            string? reason;
+            try
+            {
+                reason = await RunSourceAsync(source, relative, shifts, options, cases, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MediaInputException ex)
+            {
+                // One unreadable or undecodable file must not end a benchmark over a whole folder.
+                reason = ex.Message;
+            }
+
             if (reason is not null)
             {
                 skipped.Add($"{relative}: {reason}");
@@ -70,15 +80,7 @@ public sealed class ShiftBenchmark
         string source, string relative, IReadOnlyList<int> shifts, ShiftBenchmarkOptions options, List<ShiftCase> cases,
         CancellationToken cancellationToken)
     {
-        MediaInfo info;
-        try
-        {
-            info = await MediaProbe.ProbeAsync(source, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MediaInputException ex)
-        {
-            return ex.Message;
-        }
+        var info = await MediaProbe.ProbeAsync(source, cancellationToken).ConfigureAwait(false);
 
         if (info.Video is null || info.Audio is null)
         {
