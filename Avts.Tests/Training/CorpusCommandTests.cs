@@ -20,6 +20,7 @@ public sealed class CorpusCommandTests
     [InlineData("corpus", "synth", "--out", "x", "--count", "2", "--bogus")]
     [InlineData("corpus", "synth", "--count", "2")]
     [InlineData("corpus", "synth", "--out", "x", "--count", "2", "--duration", "soon")]
+    [InlineData("corpus", "synth", "--out", "x", "--count", "2", "--max-width", "100")]
     [InlineData("train")]
     public async Task BadOptionsAreUsageErrorsOnOneLine(params string[] args)
     {

@@ -1,5 +1,6 @@
 using Avts.Engine.Media;
 using Avts.Training.Corpus;
+using Xunit.Abstractions;
 
 namespace Avts.Tests.Training;
 
@@ -7,7 +8,7 @@ namespace Avts.Tests.Training;
 /// Renders clean clips (no nuisances), decodes them with the engine's <see cref="MediaDecoder"/> and checks that what
 /// is seen and what is heard line up: flash vs tone onset, floor contact vs click, mouth vs speech envelope.
 /// </summary>
-public sealed class CorpusSyncTests
+public sealed class CorpusSyncTests(ITestOutputHelper output)
 {
     private const double ToleranceSeconds = 0.002;
 
@@ -65,6 +66,7 @@ public sealed class CorpusSyncTests
         Assert.Equal(entry.EventFrames.Count, flashTimes.Count);
         Assert.Equal(flashTimes.Count, onsets.Count);
         Assert.True(flashTimes.Count >= 2);
+        output.WriteLine($"{onsets.Count} flashes, largest |tone - flash| = {onsets.Zip(flashTimes).Max(p => Math.Abs(p.First - p.Second)) * 1000:0.000} ms");
         for (var i = 0; i < onsets.Count; i++)
         {
             Assert.InRange(onsets[i] - flashTimes[i], -ToleranceSeconds, ToleranceSeconds);
@@ -123,6 +125,7 @@ public sealed class CorpusSyncTests
         var onsets = Onsets(media.Audio!);
         Assert.Equal(entry.EventFrames.Count, onsets.Count);
         Assert.Equal([.. entry.EventFrames.Where(f => f < video.FrameCount - 1).Select(f => video.TimestampsSeconds[f])], contactTimes);
+        output.WriteLine($"{onsets.Count} clicks, largest |click - contact| = {onsets.Max(o => contactTimes.Min(t => Math.Abs(t - o))) * 1000:0.000} ms");
         foreach (var onset in onsets)
         {
             var nearest = contactTimes.MinBy(t => Math.Abs(t - onset));
@@ -170,6 +173,7 @@ public sealed class CorpusSyncTests
         }
 
         var atZero = Correlation(mouth, envelope, 0);
+        output.WriteLine($"mouth vs envelope: r(-1) = {Correlation(mouth, envelope, -1):0.000}, r(0) = {atZero:0.000}, r(+1) = {Correlation(mouth, envelope, 1):0.000}");
         Assert.True(atZero > 0.8, $"r(0) = {atZero:0.000}");
         for (var lag = -6; lag <= 6; lag++)
         {

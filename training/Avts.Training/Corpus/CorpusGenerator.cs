@@ -29,6 +29,11 @@ public static class CorpusGenerator
             return string.Create(CultureInfo.InvariantCulture, $"--duration must be between 0.5 and 600 seconds (got {options.DurationSeconds})");
         }
 
+        if (options.MaxWidth is < 160 or > 320)
+        {
+            return $"--max-width must be between 160 and 320 (got {options.MaxWidth})";
+        }
+
         return string.IsNullOrWhiteSpace(options.OutputDirectory) ? "--out must name a folder" : null;
     }
 
