@@ -1,3 +1,10 @@
-// Training is not built yet: say so clearly, with the usage exit code, instead of pretending to train.
-Console.Error.WriteLine("avts-train: self-supervised AVTS training is not available in this version yet (see training/README.md).");
-return 2;
+using Avts.Training.Commands;
+
+// Ctrl+C cancels the run (ffmpeg children are killed, partial files removed) instead of killing the process.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await TrainCli.RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);
