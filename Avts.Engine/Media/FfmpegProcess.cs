@@ -33,11 +33,28 @@ public static class FfmpegProcess
     /// </summary>
     /// <exception cref="MediaInputException">The tool is not installed, or the run stalled.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled; the process was killed.</exception>
+    public static Task<FfmpegResult> RunAsync(
+        string tool,
+        IEnumerable<string> arguments,
+        Func<Stream, Action, CancellationToken, Task>? readStdout,
+        Func<string, bool>? consumeStderrLine,
+        TimeSpan stallTimeout,
+        CancellationToken cancellationToken) =>
+        RunAsync(tool, arguments, readStdout, consumeStderrLine, writeStdin: null, stallTimeout, cancellationToken);
+
+    /// <summary>
+    /// As the overload above, and <paramref name="writeStdin"/> (when given) feeds the process's stdin (e.g. raw frames
+    /// for <c>-i pipe:0</c>) with the same progress callback; stdin is closed when it returns. A write that fails
+    /// because the process exited early is not an error here: the exit code and stderr say why.
+    /// </summary>
+    /// <exception cref="MediaInputException">The tool is not installed, or the run stalled.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; the process was killed.</exception>
     public static async Task<FfmpegResult> RunAsync(
         string tool,
         IEnumerable<string> arguments,
         Func<Stream, Action, CancellationToken, Task>? readStdout,
         Func<string, bool>? consumeStderrLine,
+        Func<Stream, Action, CancellationToken, Task>? writeStdin,
         TimeSpan stallTimeout,
         CancellationToken cancellationToken)
     {
@@ -64,12 +81,12 @@ public static class FfmpegProcess
             throw new MediaInputException($"{tool} is not installed or not on PATH (run ./scripts/ensure-deps.sh).", ex);
         }
 
-        // ffmpeg reads stdin for interactive keys; close it so it never waits on a terminal.
-        process.StandardInput.Close();
-
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stall.CancelAfter(stallTimeout);
         void Progress() => stall.CancelAfter(stallTimeout);
+
+        // Without a writer, close stdin at once: ffmpeg reads it for interactive keys and must never wait on it.
+        var stdinTask = writeStdin is null ? CloseInput(process) : WriteInputAsync(process, writeStdin, Progress, stall.Token);
 
         var stderrTail = new Queue<string>();
         var stderrTask = DrainStandardErrorAsync(process.StandardError, stderrTail, consumeStderrLine, Progress);
@@ -78,6 +95,7 @@ public static class FfmpegProcess
             : readStdout(process.StandardOutput.BaseStream, Progress, stall.Token);
         try
         {
+            await stdinTask.ConfigureAwait(false);
             await stdoutTask.ConfigureAwait(false);
             await process.WaitForExitAsync(stall.Token).ConfigureAwait(false);
             await stderrTask.ConfigureAwait(false);
@@ -85,6 +103,7 @@ public static class FfmpegProcess
         catch (Exception ex) when (ex is OperationCanceledException || !process.HasExited)
         {
             KillTree(process);
+            await ObserveQuietly(stdinTask).ConfigureAwait(false);
             await ObserveQuietly(stderrTask).ConfigureAwait(false);
             await ObserveQuietly(stdoutTask).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
@@ -100,6 +119,37 @@ public static class FfmpegProcess
         lock (stderrTail)
         {
             return new FfmpegResult(process.ExitCode, string.Join('\n', stderrTail));
+        }
+    }
+
+    private static Task CloseInput(Process process)
+    {
+        process.StandardInput.Close();
+        return Task.CompletedTask;
+    }
+
+    private static async Task WriteInputAsync(
+        Process process, Func<Stream, Action, CancellationToken, Task> write, Action progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await write(process.StandardInput.BaseStream, progress, cancellationToken).ConfigureAwait(false);
+            await process.StandardInput.BaseStream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The process closed its end (it exited early): its exit code and stderr tell why.
+        }
+        finally
+        {
+            try
+            {
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // Same: the pipe is already broken.
+            }
         }
     }
 

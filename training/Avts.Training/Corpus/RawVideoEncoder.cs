@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Avts.Engine.Media;
@@ -41,93 +40,33 @@ public static class RawVideoEncoder
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(paint);
-        var startInfo = new ProcessStartInfo("ffmpeg")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        foreach (var argument in Arguments(plan, audioPath, outputPath))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = new Process { StartInfo = startInfo };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new MediaInputException("ffmpeg is not installed or not on PATH (run ./scripts/ensure-deps.sh).", ex);
-        }
-
-        // Both output pipes are drained concurrently; an undrained pipe would block ffmpeg and then us.
-        var stderrTask = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        var stdoutTask = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
-        using var kill = cancellationToken.Register(() => KillTree(process));
-        var writeFailed = false;
-        try
-        {
-            using var frame = new Mat(plan.Height, plan.Width, MatType.CV_8UC3);
-            var buffer = new byte[plan.Width * plan.Height * 3];
-            var stdin = process.StandardInput.BaseStream;
-            for (var f = 0; f < plan.FrameCount; f++)
+        var result = await FfmpegProcess.RunAsync(
+            "ffmpeg",
+            Arguments(plan, audioPath, outputPath),
+            readStdout: null,
+            consumeStderrLine: null,
+            writeStdin: async (stdin, progress, ct) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                paint(frame, f);
-                Marshal.Copy(frame.Data, buffer, 0, buffer.Length);
-                await stdin.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-            }
-
-            await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException)
+                using var frame = new Mat(plan.Height, plan.Width, MatType.CV_8UC3);
+                var buffer = new byte[plan.Width * plan.Height * 3];
+                for (var f = 0; f < plan.FrameCount; f++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    paint(frame, f);
+                    Marshal.Copy(frame.Data, buffer, 0, buffer.Length);
+                    await stdin.WriteAsync(buffer, ct).ConfigureAwait(false);
+                    progress();
+                }
+            },
+            StallTimeout,
+            cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
         {
-            // ffmpeg exited early (bad arguments, disk full): its stderr below says why.
-            writeFailed = true;
-        }
-        catch
-        {
-            KillTree(process);
-            throw;
-        }
-        finally
-        {
-            try
-            {
-                process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                writeFailed = true;
-            }
-        }
-
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var stderr = await stderrTask.ConfigureAwait(false);
-        await stdoutTask.ConfigureAwait(false);
-        if (process.ExitCode != 0 || writeFailed)
-        {
-            var tail = string.Join(' ', stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
-            throw new MediaInputException($"ffmpeg failed to encode {outputPath} (exit {process.ExitCode}): {tail}");
+            var tail = string.Join(' ', result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
+            throw new MediaInputException($"ffmpeg failed to encode {outputPath} (exit {result.ExitCode}): {tail}");
         }
     }
 
-    private static void KillTree(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    /// <summary>Longest time ffmpeg may take neither output nor input before it counts as stalled.</summary>
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(60);
 }
