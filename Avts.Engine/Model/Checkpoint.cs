@@ -119,7 +119,7 @@ public static class Checkpoint
         return model;
     }
 
-    /// <summary>"name is X in the card but Y requested" for every option (derived ones included) that differs.</summary>
+    /// <summary>"name is X in the card but Y requested" for every option that differs (derived values recomputed from the card).</summary>
     private static List<string> Differences(AvtsModelOptions card, AvtsModelOptions expected)
     {
         var have = (JsonObject)JsonSerializer.SerializeToNode(card, ModelJsonContext.Default.AvtsModelOptions)!;
