@@ -99,7 +99,10 @@ public sealed class AvtsModel : Module<Tensor, Tensor, Tensor>
     /// <summary>Log-mel image [mel, frames] as a [1, 1, mel, frames] float tensor on <paramref name="device"/>.</summary>
     internal static Tensor LogMelTensor(float[,] logMel, Device? device = null)
     {
-        var t = tensor(logMel).unsqueeze(0).unsqueeze(0);
+        // Block copy: building a tensor from a float[,] element by element is slow (tens of ms per 5 s span).
+        var flat = new float[logMel.Length];
+        Buffer.BlockCopy(logMel, 0, flat, 0, flat.Length * sizeof(float));
+        var t = tensor(flat, [1, 1, logMel.GetLength(0), logMel.GetLength(1)]);
         return device is null || device.type == DeviceType.CPU ? t : t.to(device);
     }
 

@@ -82,4 +82,22 @@ public sealed class AvtsModelTests
         var error = Assert.Throws<ArgumentException>(() => new AvtsModel(AvtsModelOptions.Tiny with { TemporalSegments = 3 }));
         Assert.Contains("temporal segments", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LogMelTensor_KeepsBandsAsRowsAndFramesAsColumns()
+    {
+        var image = new float[3, 4];
+        for (var m = 0; m < 3; m++)
+        {
+            for (var f = 0; f < 4; f++)
+            {
+                image[m, f] = (10 * m) + f;
+            }
+        }
+
+        using var t = AvtsModel.LogMelTensor(image);
+        Assert.Equal(new long[] { 1, 1, 3, 4 }, t.shape);
+        Assert.Equal(23f, t[0, 0, 2, 3].item<float>());
+        Assert.Equal(1f, t[0, 0, 0, 1].item<float>());
+    }
 }
