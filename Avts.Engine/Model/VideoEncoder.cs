@@ -74,8 +74,8 @@ public sealed class VideoEncoder : Module<Tensor, Tensor>
 
     /// <summary>
     /// Stem kernel, spatial stride of layer1, blocks per layer and layer widths of an architecture. Tiny strides
-    /// layer1 spatially: unstrided, its full-resolution 3x3x3 convolutions made the tiny net cost 307 ms per 1 s clip
-    /// on 2 CPU cores instead of 63 ms.
+    /// layer1 spatially: unstrided, its full-resolution 3x3x3 convolutions made the tiny video net cost about 55 ms per
+    /// 1 s grey 64x64 clip on 2 CPU cores instead of about 10 ms (best of 19 runs, scripts/model-timing.cs).
     /// </summary>
     internal static (long StemKernel, long Layer1Stride, int[] Blocks, long[] Widths) Layout(string architecture) => architecture switch
     {
