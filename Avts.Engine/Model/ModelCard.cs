@@ -29,4 +29,11 @@ public sealed record ModelCard
 
     /// <summary>When the card was written (UTC).</summary>
     public DateTimeOffset CreatedUtc { get; init; }
+
+    /// <summary>
+    /// Maps the estimator's raw score to a measured probability of a correct estimate (held-out data), in increasing
+    /// score order; null or empty until calibrated, and the estimator then uses its documented default squash.
+    /// Optional, so older cards stay readable without a schema bump.
+    /// </summary>
+    public IReadOnlyList<CalibrationPoint>? ConfidenceCalibration { get; init; }
 }

@@ -35,6 +35,7 @@ internal sealed class AnalysisOptionSet
             DefaultValueFactory = _ => ToleranceProfiles.DefaultName,
         };
         Profile.AcceptOnlyFromAmong([.. ToleranceProfiles.Names]);
+        Weights = WeightsOption();
         Tolerance = new Option<ToleranceProfile?>("--tolerance")
         {
             Description = "Custom allowed range MIN,MAX in ms, negative = sound early, positive = sound late "
@@ -46,6 +47,9 @@ internal sealed class AnalysisOptionSet
 
     /// <summary><c>--method</c>.</summary>
     public Option<string> Method { get; }
+
+    /// <summary><c>--weights</c> file of the AVTS network (null = default lookup).</summary>
+    public Option<string?> Weights { get; }
 
     /// <summary><c>--window</c> seconds (null = estimator default).</summary>
     public Option<double?> Window { get; }
@@ -71,7 +75,7 @@ internal sealed class AnalysisOptionSet
     /// <summary>Adds the options (and the --profile/--tolerance exclusivity check) to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Method, Window, Hop, Range, Profile, Tolerance, Start, Duration })
+        foreach (var option in new Option[] { Method, Weights, Window, Hop, Range, Profile, Tolerance, Start, Duration })
         {
             command.Options.Add(option);
         }
@@ -105,8 +109,18 @@ internal sealed class AnalysisOptionSet
             analysis,
             decode,
             parseResult.GetValue(Profile)!,
-            parseResult.GetValue(Tolerance));
+            parseResult.GetValue(Tolerance))
+        {
+            WeightsPath = parseResult.GetValue(Weights),
+        };
     }
+
+    /// <summary>The <c>--weights FILE</c> option (shared with bench).</summary>
+    internal static Option<string?> WeightsOption() => new("--weights")
+    {
+        Description = $"AVTS network weights for --method avts/auto [default: ${AvtsWeights.EnvironmentVariable}, else {AvtsWeights.DefaultRelativePath} in the current folder or the repository].",
+        HelpName = "FILE",
+    };
 
     private static Option<double?> Seconds(string name, string description, bool allowZero) => new(name)
     {

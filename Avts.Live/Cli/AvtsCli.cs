@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Avts.Engine;
 using Avts.Engine.Media;
+using Avts.Engine.Model;
 
 namespace Avts.Live.Cli;
 
@@ -92,7 +93,7 @@ internal static class AvtsCli
             services.Error.WriteLine("avts: cancelled");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ex is MediaInputException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is MediaInputException or IOException or UnauthorizedAccessException or ModelCardException)
         {
             services.Error.WriteLine($"avts: {OneLine(ex.Message)}");
             Trace(ex);

@@ -65,10 +65,11 @@ internal static class BenchCommand
         var format = new Option<string>("--format", "-f") { Description = "table or json on stdout.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var window = new Option<double?>("--window") { Description = "Analysis window, seconds.", CustomParser = r => AnalysisOptionSet.ParseNumber(r, "--window") };
+        var weights = AnalysisOptionSet.WeightsOption();
         var range = new Option<double?>("--range") { Description = "Largest delay searched each way, seconds.", CustomParser = r => AnalysisOptionSet.ParseNumber(r, "--range") };
 
         var command = new Command("shift", "Shifted copies of real media (audio moved by ±each shift, cut to an inner window): relative and absolute errors.");
-        foreach (var option in new Option[] { data, shifts, methods, trim, apart, work, json, format, window, range })
+        foreach (var option in new Option[] { data, shifts, methods, weights, trim, apart, work, json, format, window, range })
         {
             command.Options.Add(option);
         }
@@ -86,7 +87,7 @@ internal static class BenchCommand
         command.SetAction((parseResult, cancellationToken) => AvtsCli.GuardAsync(parseResult, services, async ct =>
         {
             var defaults = new AnalysisOptions();
-            var estimators = parseResult.GetValue(methods)!.Select(services.Estimators.Create).ToList();
+            var estimators = parseResult.GetValue(methods)!.Select(name => services.Estimators.Create(name, parseResult.GetValue(weights))).ToList();
             var workDirectory = parseResult.GetValue(work) ?? Path.Combine(Path.GetTempPath(), $"avts-bench-shift-{Environment.ProcessId}");
             var options = new ShiftBenchmarkOptions
             {
@@ -116,6 +117,11 @@ internal static class BenchCommand
             }
             finally
             {
+                foreach (var estimator in estimators.OfType<IDisposable>())
+                {
+                    estimator.Dispose();
+                }
+
                 if (parseResult.GetValue(work) is null && Directory.Exists(workDirectory))
                 {
                     Directory.Delete(workDirectory, recursive: true);

@@ -23,6 +23,22 @@ internal sealed class CheckRunner(CliServices services, bool verbose, double chu
     public async Task<CheckOutcome> RunAsync(string input, CheckSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+
+        // Created first: a network method whose weights are missing fails before a long decode.
+        var estimator = services.Estimators.Create(settings.Method, settings.WeightsPath);
+        try
+        {
+            return await RunAsync(estimator, input, settings, clock, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            (estimator as IDisposable)?.Dispose();
+        }
+    }
+
+    private async Task<CheckOutcome> RunAsync(
+        ISyncEstimator estimator, string input, CheckSettings settings, Stopwatch clock, CancellationToken cancellationToken)
+    {
         var overlap = settings.Analysis.WindowSeconds;
         var requested = settings.Decode.DurationSeconds;
         var firstSpan = Math.Min(requested ?? double.PositiveInfinity, chunkSeconds + overlap);
@@ -32,7 +48,6 @@ internal sealed class CheckRunner(CliServices services, bool verbose, double chu
 
         // Resolve before the (slow) analysis so a profile that cannot apply fails at once.
         var profile = settings.ResolveProfile(media.Info.Video!.FrameRate);
-        var estimator = services.Estimators.Create(settings.Method);
         var parts = new List<SyncAnalysis> { await AnalyzeAsync(estimator, media, settings, cancellationToken).ConfigureAwait(false) };
 
         var origin = settings.Decode.StartSeconds ?? media.Info.StartSeconds;

@@ -20,4 +20,7 @@ internal sealed record CheckSettings(
     /// <summary>The profile to judge against; built-ins like "netflix" need the video frame rate.</summary>
     public ToleranceProfile ResolveProfile(double? frameRate) =>
         CustomProfile ?? ToleranceProfiles.Resolve(ProfileName, frameRate);
+
+    /// <summary>The <c>--weights</c> file for network methods (null = the default lookup, see <see cref="AvtsWeights"/>).</summary>
+    public string? WeightsPath { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Avts.Live.Cli;
 /// </summary>
 internal sealed class EstimatorRegistry
 {
-    private readonly List<KeyValuePair<string, Func<ISyncEstimator>>> _factories = [];
+    private readonly List<KeyValuePair<string, Func<string?, ISyncEstimator>>> _factories = [];
 
     /// <summary>Registered names in registration order.</summary>
     public IReadOnlyList<string> Names => [.. _factories.Select(f => f.Key)];
@@ -19,7 +19,13 @@ internal sealed class EstimatorRegistry
         : throw new InvalidOperationException("No estimator is registered.");
 
     /// <summary>Registers <paramref name="factory"/> under <paramref name="name"/> (lower-case, as typed on the command line).</summary>
-    public EstimatorRegistry Add(string name, Func<ISyncEstimator> factory)
+    public EstimatorRegistry Add(string name, Func<ISyncEstimator> factory) => Add(name, _ => factory());
+
+    /// <summary>
+    /// Registers <paramref name="factory"/>, which receives the <c>--weights</c> value (null when not given), under
+    /// <paramref name="name"/>.
+    /// </summary>
+    public EstimatorRegistry Add(string name, Func<string?, ISyncEstimator> factory)
     {
         if (_factories.Exists(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase)))
         {
@@ -30,12 +36,22 @@ internal sealed class EstimatorRegistry
         return this;
     }
 
-    /// <summary>A fresh estimator for <paramref name="name"/>.</summary>
-    public ISyncEstimator Create(string name) =>
-        _factories.Find(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.Invoke()
+    /// <summary>A fresh estimator for <paramref name="name"/>; <paramref name="weightsPath"/> is the <c>--weights</c> value.</summary>
+    /// <exception cref="FileNotFoundException">The estimator needs weights that are not there (one-line message).</exception>
+    public ISyncEstimator Create(string name, string? weightsPath = null) =>
+        _factories.Find(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.Invoke(weightsPath)
         ?? throw new ArgumentException($"unknown method '{name}' (known: {string.Join(", ", Names)}).", nameof(name));
 
-    /// <summary>The production estimators.</summary>
+    /// <summary>
+    /// The production estimators: onset (the default until trained weights ship), avts and auto. The last two load
+    /// the network when created and fail with one line when its weights are missing (see <see cref="AvtsWeights"/>);
+    /// they stay listed so that <c>--method avts</c> says what is missing instead of "unknown method".
+    /// </summary>
     public static EstimatorRegistry CreateDefault() => new EstimatorRegistry()
-        .Add("onset", () => new OnsetEstimator());
+        .Add("onset", () => new OnsetEstimator())
+        .Add("avts", weights => LoadAvts(weights))
+        .Add("auto", weights => new AutoEstimator(new OnsetEstimator(), LoadAvts(weights)));
+
+    // "auto" device: CUDA when the CUDA libtorch is built in and a GPU is present, else the CPU.
+    private static AvtsEstimator LoadAvts(string? weights) => new(AvtsWeights.Resolve(weights), device: "auto");
 }

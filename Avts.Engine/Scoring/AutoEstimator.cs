@@ -1,0 +1,83 @@
+using Avts.Engine.Media;
+
+namespace Avts.Engine.Scoring;
+
+/// <summary>
+/// Runs two estimators (the training-free onset method and the AVTS network) and keeps what their measured
+/// confidences support (<see cref="Combine"/>).
+/// <para>
+/// The rule, in order: (1) both synchronizable and within <see cref="AgreementMs"/> of each other → their
+/// confidence-weighted mean delay, with the higher of the two confidences (not more: the two confidences are not
+/// calibrated against each other yet, so agreement is not counted as extra evidence); (2) both synchronizable but
+/// disagreeing → the one with the higher confidence; (3) only one synchronizable → that one; (4) neither → not
+/// synchronizable, reporting the best guess of the more confident one. Windows and curve come from the analysis the
+/// delay follows (the more confident one in case 1): the two curves are of different kinds and cannot be averaged.
+/// Revise the rule here once the trained network's confidence is calibrated on held-out data.
+/// </para>
+/// </summary>
+public sealed class AutoEstimator : ISyncEstimator, IDisposable
+{
+    /// <summary>Two delays closer than this (ms) agree, as in <see cref="AnalysisMerger"/>.</summary>
+    public const double AgreementMs = 40;
+
+    private readonly ISyncEstimator first;
+    private readonly ISyncEstimator second;
+
+    /// <summary>
+    /// Combines <paramref name="first"/> (e.g. onset) and <paramref name="second"/> (e.g. avts); ties in confidence go
+    /// to <paramref name="first"/>. The estimators are disposed with this one when they are disposable.
+    /// </summary>
+    public AutoEstimator(ISyncEstimator first, ISyncEstimator second)
+    {
+        this.first = first ?? throw new ArgumentNullException(nameof(first));
+        this.second = second ?? throw new ArgumentNullException(nameof(second));
+    }
+
+    /// <inheritdoc />
+    public string Name => "auto";
+
+    /// <inheritdoc />
+    public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken)
+    {
+        var a = first.Analyze(media, options, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var b = second.Analyze(media, options, cancellationToken);
+        return Combine(a, b);
+    }
+
+    /// <summary>The rule described on the type, applied to two analyses of the same input; the result is named "auto".</summary>
+    public static SyncAnalysis Combine(SyncAnalysis first, SyncAnalysis second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var aUsable = first.Synchronizable && first.AudioDelayMs is not null;
+        var bUsable = second.Synchronizable && second.AudioDelayMs is not null;
+        var leader = second.Confidence > first.Confidence ? second : first;
+        if (aUsable && bUsable)
+        {
+            var (da, db) = (first.AudioDelayMs!.Value, second.AudioDelayMs!.Value);
+            if (Math.Abs(da - db) <= AgreementMs)
+            {
+                var total = first.Confidence + second.Confidence;
+                var mean = total > 0 ? ((first.Confidence * da) + (second.Confidence * db)) / total : 0.5 * (da + db);
+                return leader with { Method = "auto", AudioDelayMs = mean, PeakDelayMs = mean };
+            }
+
+            return leader with { Method = "auto" };
+        }
+
+        if (aUsable || bUsable)
+        {
+            return (aUsable ? first : second) with { Method = "auto" };
+        }
+
+        return leader with { Method = "auto", AudioDelayMs = null, Synchronizable = false };
+    }
+
+    /// <summary>Disposes the combined estimators that are disposable.</summary>
+    public void Dispose()
+    {
+        (first as IDisposable)?.Dispose();
+        (second as IDisposable)?.Dispose();
+    }
+}

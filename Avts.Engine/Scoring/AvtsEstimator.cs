@@ -1,0 +1,275 @@
+using Avts.Engine.Dsp;
+using Avts.Engine.Media;
+using Avts.Engine.Model;
+using TorchSharp;
+
+namespace Avts.Engine.Scoring;
+
+/// <summary>
+/// Network estimator: the AVTS two-stream model scores every candidate delay of 1 s clips at 10 ms steps, and the
+/// delay whose audio lies closest to the picture in embedding space wins.
+/// <para>
+/// Clips of the model's length (1 s) start every <see cref="ClipHopSeconds"/> over the span covered by both tracks.
+/// Each clip is embedded once and paired with one audio feature map over the clip ± the search range
+/// (<see cref="AvtsModel.ShiftDistances"/>), giving a distance curve over −range..+range; the audio window at shift
+/// +s is taken s later than the clip, so a minimum at +s means the sound is late by s (audio_delay_ms = +s). Shifts the
+/// audio track does not cover (near its ends) are left out of that clip's curve. An analysis window's curve is the
+/// mean of its clips' curves; the overall curve is the windows' curves weighted by their confidence (as the onset
+/// estimator combines windows), and its minimum is refined by a parabola to below the 10 ms step.
+/// </para>
+/// <para>
+/// Confidence: see <see cref="DistanceCurve"/> (margin of the minimum below the median distance, shrunk by a rival
+/// minimum, then the model card's calibration table or a default squash). The overall confidence is capped by the
+/// windows' combined evidence 1 − Π(1 − c_w), as in the onset estimator. Silent or frozen windows, and minima on the
+/// edge of the range, give no estimate.
+/// </para>
+/// </summary>
+public sealed class AvtsEstimator : ISyncEstimator, IDisposable
+{
+    /// <summary>Hop between model clip starts, in seconds: clips overlap by half so every event is seen whole.</summary>
+    public const double ClipHopSeconds = 0.5;
+
+    /// <summary>Overall confidence needed to report a delay (as the onset estimator).</summary>
+    internal const double MinimumConfidence = 0.2;
+
+    /// <summary>Audio quieter than this RMS (-60 dBFS) counts as silence (as the onset estimator).</summary>
+    private const double SilenceRms = 1e-3;
+
+    /// <summary>Largest mean grey frame difference below which the picture counts as frozen (as the onset estimator).</summary>
+    private const double FrozenMotion = 0.5;
+
+    private readonly AvtsModel? model;
+    private readonly torch.Device device = torch.CPU;
+    private readonly LogMelSpectrogram? mel;
+    private readonly ClipScorer scorer;
+    private readonly IReadOnlyList<CalibrationPoint>? calibration;
+
+    /// <summary>
+    /// Loads the checkpoint at <paramref name="weightsPath"/> once. The architecture and preprocessing come from its
+    /// model card, or must equal <paramref name="expected"/> when given (else a one-line <see cref="ModelCardException"/>).
+    /// <paramref name="device"/> is "cpu", "cuda" or "auto".
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="weightsPath"/>.</exception>
+    /// <exception cref="ModelCardException">The card is missing, unreadable or disagrees with <paramref name="expected"/>.</exception>
+    public AvtsEstimator(string weightsPath, AvtsModelOptions? expected = null, string device = "cpu")
+    {
+        ArgumentNullException.ThrowIfNull(weightsPath);
+        if (!File.Exists(weightsPath))
+        {
+            throw new FileNotFoundException($"no AVTS weights at {weightsPath}.", weightsPath);
+        }
+
+        var card = Checkpoint.ReadCard(weightsPath);
+        Options = expected ?? card.Options;
+        this.device = AvtsModel.ResolveDevice(device);
+        model = Checkpoint.Load(weightsPath, Options, this.device);
+        model.eval();
+        calibration = card.ConfidenceCalibration;
+        mel = new LogMelSpectrogram(Options.SampleRate, Options.FftSize, Options.HopLength, Options.WindowLength, Options.MelBins, Options.MelMinHz, Options.MelMaxHz, Options.LogOffset);
+        scorer = ScoreWithModel;
+    }
+
+    /// <summary>An estimator over a scripted <paramref name="scorer"/> (tests: conventions without a trained model).</summary>
+    internal AvtsEstimator(AvtsModelOptions options, ClipScorer scorer, IReadOnlyList<CalibrationPoint>? calibration = null)
+    {
+        Options = options;
+        this.scorer = scorer;
+        this.calibration = calibration;
+    }
+
+    /// <inheritdoc />
+    public string Name => "avts";
+
+    /// <summary>The model's architecture and preprocessing (from the card).</summary>
+    public AvtsModelOptions Options { get; }
+
+    /// <inheritdoc />
+    public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(options);
+        var video = media.Video ?? throw new ArgumentException("The avts estimator needs a video track.", nameof(media));
+        var audio = media.Audio ?? throw new ArgumentException("The avts estimator needs an audio track.", nameof(media));
+        if (audio.SampleRate != Options.SampleRate)
+        {
+            throw new ArgumentException($"The AVTS model takes {Options.SampleRate} Hz audio but the input was decoded at {audio.SampleRate} Hz; decode at the model's rate.", nameof(media));
+        }
+
+        var stepSeconds = (double)Options.HopLength / Options.SampleRate;
+        var maxShift = (int)Math.Round(options.RangeSeconds / stepSeconds);
+        var shiftCount = (2 * maxShift) + 1;
+        var clipSeconds = Options.WindowSeconds;
+        var spanStart = Math.Max(video.StartSeconds, audio.StartSeconds);
+        var spanEnd = Math.Min(video.EndSeconds, audio.EndSeconds);
+        if (video.FrameCount < 3 || spanEnd - spanStart < clipSeconds)
+        {
+            return Unsynchronizable([], null);
+        }
+
+        var clipCurves = new Dictionary<int, double[]?>();
+        var windows = new List<WindowEstimate>();
+        var windowCurves = new List<(double[] Curve, double Confidence)>();
+        foreach (var (start, end) in OnsetEstimator.WindowBounds(spanStart, spanEnd, options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsSilent(audio, start, end) || MaxMotion(video, start, end) < FrozenMotion)
+            {
+                windows.Add(new WindowEstimate(start, end, null, 0));
+                continue;
+            }
+
+            // Clips on one grid from the span start, so overlapping windows share (and compute once) their clips.
+            var curves = new List<double[]>();
+            for (var i = (int)Math.Ceiling(((start - spanStart) / ClipHopSeconds) - 1e-6); spanStart + (i * ClipHopSeconds) + clipSeconds <= end + 1e-6; i++)
+            {
+                if (!clipCurves.TryGetValue(i, out var curve))
+                {
+                    curve = ClipCurve(video, audio, spanStart + (i * ClipHopSeconds), maxShift, shiftCount);
+                    clipCurves[i] = curve;
+                }
+
+                if (curve is not null)
+                {
+                    curves.Add(curve);
+                }
+            }
+
+            var windowCurve = MeanCurve(curves, shiftCount);
+            var min = DistanceCurve.ArgMin(windowCurve);
+            if (min < 0)
+            {
+                windows.Add(new WindowEstimate(start, end, null, 0));
+                continue;
+            }
+
+            var confidence = DistanceCurve.MinimumOnEdge(windowCurve) ? 0 : DistanceCurve.Confidence(DistanceCurve.Score(windowCurve, stepSeconds), calibration);
+            var delay = DistanceCurve.MinimumOnEdge(windowCurve) ? (double?)null : DistanceCurve.DelayMs(windowCurve, maxShift, stepSeconds * 1000);
+            windows.Add(new WindowEstimate(start, end, delay, confidence));
+            windowCurves.Add((windowCurve, confidence));
+        }
+
+        var overall = CurveAggregation.Combine(windowCurves, shiftCount);
+        var offsetCurve = CurveAggregation.ToOffsetCurve(overall, maxShift, stepSeconds) with { Kind = "distance" };
+        if (windowCurves.Count == 0 || DistanceCurve.ArgMin(overall) < 0)
+        {
+            return Unsynchronizable(windows, windowCurves.Count == 0 ? null : offsetCurve);
+        }
+
+        var combined = 1 - windows.Aggregate(1.0, (product, w) => product * (1 - w.Confidence));
+        var overallConfidence = Math.Min(DistanceCurve.Confidence(DistanceCurve.Score(overall, stepSeconds), calibration), combined);
+        if (DistanceCurve.MinimumOnEdge(overall))
+        {
+            return new SyncAnalysis(Name, null, overallConfidence, false, windows, offsetCurve);
+        }
+
+        var delayMs = DistanceCurve.DelayMs(overall, maxShift, stepSeconds * 1000);
+        var committed = overallConfidence >= MinimumConfidence;
+        return new SyncAnalysis(Name, committed ? delayMs : null, overallConfidence, committed, windows, offsetCurve)
+        {
+            PeakDelayMs = delayMs,
+        };
+    }
+
+    /// <summary>Releases the network.</summary>
+    public void Dispose() => model?.Dispose();
+
+    /// <summary>
+    /// Distance curve [shiftCount] of the clip starting at <paramref name="clipStart"/>: index k is the audio shift
+    /// (k − maxShift) steps (positive = audio taken from later); NaN where the audio track does not cover the window.
+    /// Null when the clip or no shift at all is covered.
+    /// </summary>
+    private double[]? ClipCurve(VideoTrack video, AudioTrack audio, double clipStart, int maxShift, int shiftCount)
+    {
+        var clip = AvtsInputs.VideoClip(video, clipStart, Options);
+        if (clip is null)
+        {
+            return null;
+        }
+
+        // The window of shift k starts (k − maxShift) hops after the clip, minus the audio subnet's context.
+        var hop = Options.HopLength;
+        var spanFrom = clipStart - ((double)maxShift * hop / Options.SampleRate) - AvtsInputs.ContextSeconds(Options);
+        var first = (long)Math.Round((spanFrom - audio.StartSeconds) * Options.SampleRate);
+        var windowSamples = Options.AudioWindowSamples;
+        var kLo = first >= 0 ? 0 : (int)((-first + hop - 1) / hop);
+        var kHi = (int)Math.Min(shiftCount - 1, Math.Floor((double)(audio.Samples.Length - windowSamples - first) / hop));
+        if (kHi < kLo)
+        {
+            return null;
+        }
+
+        var from = (int)(first + ((long)kLo * hop));
+        var span = audio.Samples.AsSpan(from, ((kHi - kLo) * hop) + windowSamples).ToArray();
+        var distances = scorer(clip, span, kHi - kLo + 1);
+        var curve = new double[shiftCount];
+        Array.Fill(curve, double.NaN);
+        Array.Copy(distances, 0, curve, kLo, kHi - kLo + 1);
+        return curve;
+    }
+
+    private double[] ScoreWithModel(float[] clip, float[] span, int shiftCount)
+    {
+        // One scope per clip: every tensor of this pass (inputs, feature map, pooled shifts) is freed on return.
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var audioTensor = AvtsModel.LogMelTensor(mel!.Compute(span), device);
+        var videoTensor = torch.tensor(clip, [1, Options.VideoChannels, Options.ClipFrames, Options.InputSize, Options.InputSize]).to(device);
+        using var distances = model!.ShiftDistances(videoTensor, audioTensor, 0, shiftCount);
+        return distances.to(torch.CPU).to_type(torch.ScalarType.Float64).data<double>().ToArray();
+    }
+
+    /// <summary>Per-shift mean of the clips' curves over the clips that cover that shift (NaN where none does).</summary>
+    private static double[] MeanCurve(List<double[]> curves, int length)
+    {
+        var result = new double[length];
+        for (var i = 0; i < length; i++)
+        {
+            double sum = 0;
+            var count = 0;
+            foreach (var curve in curves)
+            {
+                if (!double.IsNaN(curve[i]))
+                {
+                    sum += curve[i];
+                    count++;
+                }
+            }
+
+            result[i] = count > 0 ? sum / count : double.NaN;
+        }
+
+        return result;
+    }
+
+    private static bool IsSilent(AudioTrack audio, double start, double end) =>
+        AudioEnvelope.Rms(audio.Samples, audio.SampleRate, audio.StartSeconds, start, end) < SilenceRms;
+
+    /// <summary>Largest mean absolute grey difference between consecutive frames shown in [start, end] (every 2nd pixel).</summary>
+    private static double MaxMotion(VideoTrack video, double start, double end)
+    {
+        var max = 0.0;
+        var times = video.TimestampsSeconds;
+        for (var i = 1; i < times.Length; i++)
+        {
+            if (times[i] < start || times[i] > end)
+            {
+                continue;
+            }
+
+            var a = video.Frame(i - 1);
+            var b = video.Frame(i);
+            long sum = 0;
+            for (var p = 0; p < a.Length; p += 2)
+            {
+                sum += Math.Abs(a[p] - b[p]);
+            }
+
+            max = Math.Max(max, (double)sum / ((a.Length + 1) / 2));
+        }
+
+        return max;
+    }
+
+    private SyncAnalysis Unsynchronizable(IReadOnlyList<WindowEstimate> windows, OffsetCurve? curve) =>
+        new(Name, null, 0, false, windows, curve);
+}
