@@ -174,12 +174,22 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     public void Dispose() => model?.Dispose();
 
     /// <summary>
-    /// Distance curve [shiftCount] of the clip starting at <paramref name="clipStart"/>: index k is the audio shift
+    /// Distance curve [shiftCount] of the clip starting at the first frame shown at or after <paramref name="clipStart"/>: index k is the audio shift
     /// (k − maxShift) steps (positive = audio taken from later); NaN where the audio track does not cover the window.
     /// Null when the clip or no shift at all is covered.
     /// </summary>
     private double[]? ClipCurve(VideoTrack video, AudioTrack audio, double clipStart, int maxShift, int shiftCount)
     {
+        // Start on a frame's PTS: a clip starting between frames shows every frame up to a frame period late relative
+        // to its start (frames are held), which would smear the curve of clips on a half-frame grid by that much.
+        var frame = Array.BinarySearch(video.TimestampsSeconds, clipStart - 1e-9);
+        frame = frame >= 0 ? frame : ~frame;
+        if (frame >= video.FrameCount)
+        {
+            return null;
+        }
+
+        clipStart = video.TimestampsSeconds[frame];
         var clip = AvtsInputs.VideoClip(video, clipStart, Options);
         if (clip is null)
         {
