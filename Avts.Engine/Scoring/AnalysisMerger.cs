@@ -66,6 +66,11 @@ public static class AnalysisMerger
             return null;
         }
 
+        // "auto" may follow a correlation curve in one span and a distance curve in the next: only curves of the most
+        // confident part's kind are averaged (mixing them would be meaningless).
+        var kind = withCurves.MaxBy(p => p.Confidence)!.Curve!.Kind;
+        withCurves = withCurves.Where(p => p.Curve!.Kind == kind).ToList();
+
         var anyConfident = withCurves.Any(p => p.Confidence > 0);
         var sums = new SortedDictionary<double, (double Sum, double Weight)>();
         foreach (var part in withCurves)

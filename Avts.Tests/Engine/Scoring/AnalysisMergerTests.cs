@@ -41,6 +41,19 @@ public sealed class AnalysisMergerTests
         Assert.Equal(-50, merged.AudioDelayMs!.Value, 3);
     }
 
+    [Fact]
+    public void Merge_MixedCurveKinds_AveragesOnlyTheMostConfidentKind()
+    {
+        var correlation = Part(0, 5, 30, 0.9);
+        var distance = new OffsetCurve(Delays, [.. Delays.Select(d => Math.Abs(d + 60) / 100)], "distance");
+        var avts = new SyncAnalysis("auto", -60, 0.4, true, [new WindowEstimate(5, 10, -60, 0.4)], distance);
+
+        var merged = AnalysisMerger.Merge([correlation with { Method = "auto" }, avts]);
+
+        Assert.Equal("correlation", merged.Curve!.Kind);
+        Assert.Equal(30, merged.PeakDelayMs!.Value, 1);
+    }
+
     private static SyncAnalysis Part(double start, double end, double peakMs, double confidence, bool committed = true)
     {
         var scores = Delays.Select(d => Math.Exp(-Math.Pow((d - peakMs) / 20, 2))).ToArray();
