@@ -6,14 +6,14 @@ namespace Avts.Training.Training;
 public sealed record ModelSection
 {
     /// <summary>"tiny" or "mc3-18".</summary>
-    public string Architecture { get; init; } = AvtsModelOptions.TinyArchitecture;
+    public string Architecture { get; set; } = AvtsModelOptions.TinyArchitecture;
 
     /// <summary>Square input side in pixels (architecture default when absent).</summary>
-    public int? InputSize { get; init; }
+    public int? InputSize { get; set; }
 
     /// <summary>1 (grey) or 3 (RGB; grey decoding feeds all three alike).</summary>
-    public int? VideoChannels { get; init; }
+    public int? VideoChannels { get; set; }
 
     /// <summary>Embedding dimension.</summary>
-    public int? EmbeddingDim { get; init; }
+    public int? EmbeddingDim { get; set; }
 }

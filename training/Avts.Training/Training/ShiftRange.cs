@@ -4,8 +4,8 @@ namespace Avts.Training.Training;
 public sealed record ShiftRange
 {
     /// <summary>Smallest |shift| in seconds.</summary>
-    public double MinS { get; init; }
+    public double MinS { get; set; }
 
     /// <summary>Largest |shift| in seconds.</summary>
-    public double MaxS { get; init; }
+    public double MaxS { get; set; }
 }

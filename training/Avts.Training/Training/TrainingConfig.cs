@@ -11,64 +11,64 @@ namespace Avts.Training.Training;
 public sealed record TrainingConfig
 {
     /// <summary>Folders searched (recursively) for training videos.</summary>
-    public List<string> Data { get; init; } = [];
+    public List<string> Data { get; set; } = [];
 
     /// <summary>Share of the videos held out for validation (used when <see cref="ValidationFiles"/> is empty).</summary>
-    public double ValidationFraction { get; init; } = 0.2;
+    public double ValidationFraction { get; set; } = 0.2;
 
     /// <summary>Explicit validation videos (paths or file names); overrides <see cref="ValidationFraction"/>.</summary>
-    public List<string> ValidationFiles { get; init; } = [];
+    public List<string> ValidationFiles { get; set; } = [];
 
     /// <summary>Model architecture and input options.</summary>
-    public ModelSection Model { get; init; } = new();
+    public ModelSection Model { get; set; } = new();
 
     /// <summary>Number of epochs in total (a resumed run continues up to this).</summary>
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; set; } = 10;
 
     /// <summary>Pairs per batch.</summary>
-    public int BatchSize { get; init; } = 16;
+    public int BatchSize { get; set; } = 16;
 
     /// <summary>Batches per epoch; 0 = one batch per <see cref="BatchSize"/> training videos, rounded up.</summary>
-    public int BatchesPerEpoch { get; init; }
+    public int BatchesPerEpoch { get; set; }
 
     /// <summary>Adam learning rate.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    public double LearningRate { get; set; } = 1e-3;
 
     /// <summary>Contrastive margin.</summary>
-    public double Margin { get; init; } = ContrastiveLoss.DefaultMargin;
+    public double Margin { get; set; } = ContrastiveLoss.DefaultMargin;
 
     /// <summary>Share of in-sync pairs in a batch.</summary>
-    public double PositiveShare { get; init; } = 0.5;
+    public double PositiveShare { get; set; } = 0.5;
 
     /// <summary>Negatives curriculum.</summary>
-    public CurriculumSection Curriculum { get; init; } = new();
+    public CurriculumSection Curriculum { get; set; } = new();
 
     /// <summary>|shift| range of hard negatives in seconds.</summary>
-    public ShiftRange HardShift { get; init; } = new() { MinS = 0.5, MaxS = 2.9 };
+    public ShiftRange HardShift { get; set; } = new() { MinS = 0.5, MaxS = 2.9 };
 
     /// <summary>|shift| range of super-hard negatives in seconds.</summary>
-    public ShiftRange SuperHardShift { get; init; } = new() { MinS = 0.04, MaxS = 0.3 };
+    public ShiftRange SuperHardShift { get; set; } = new() { MinS = 0.04, MaxS = 0.3 };
 
     /// <summary>Seed of the split, the sampler and the weights.</summary>
-    public int Seed { get; init; } = 1;
+    public int Seed { get; set; } = 1;
 
     /// <summary>Torch CPU threads (0 = leave the default).</summary>
-    public int Threads { get; init; } = 2;
+    public int Threads { get; set; } = 2;
 
     /// <summary>Width videos are decoded at (grey); enough for the model's square crop.</summary>
-    public int DecodeWidth { get; init; } = 96;
+    public int DecodeWidth { get; set; } = 96;
 
     /// <summary>Clip starts per validation video (each gives a positive, an easy and a hard negative).</summary>
-    public int ValidationClipsPerVideo { get; init; } = 4;
+    public int ValidationClipsPerVideo { get; set; } = 4;
 
     /// <summary>|shift| searched by the offset metric, in seconds (clamped to what the audio covers).</summary>
-    public double OffsetSearchS { get; init; } = 1.0;
+    public double OffsetSearchS { get; set; } = 1.0;
 
     /// <summary>A progress line on stderr every this many batches.</summary>
-    public int LogEvery { get; init; } = 10;
+    public int LogEvery { get; set; } = 10;
 
     /// <summary>Use at most this many videos (0 = all), taken after a seeded shuffle.</summary>
-    public int MaxVideos { get; init; }
+    public int MaxVideos { get; set; }
 
     /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="TrainingConfigException"/> with one line.</summary>
     public static TrainingConfig Load(string path)

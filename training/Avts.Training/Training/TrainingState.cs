@@ -4,14 +4,14 @@ namespace Avts.Training.Training;
 public sealed record TrainingState
 {
     /// <summary>Last completed epoch (1-based).</summary>
-    public int Epoch { get; init; }
+    public int Epoch { get; set; }
 
     /// <summary>Weights file of that epoch (relative to the output folder).</summary>
-    public string Weights { get; init; } = "";
+    public string Weights { get; set; } = "";
 
     /// <summary>Optimizer state file (relative), or empty when it could not be saved.</summary>
-    public string Optimizer { get; init; } = "";
+    public string Optimizer { get; set; } = "";
 
     /// <summary>Validation videos of the run (full paths), so a resumed run keeps the split.</summary>
-    public List<string> ValidationVideos { get; init; } = [];
+    public List<string> ValidationVideos { get; set; } = [];
 }
