@@ -33,7 +33,12 @@ public sealed class SyncValidator
         searchSeconds = config.OffsetSearchS;
         batchSize = config.BatchSize;
         var ranges = videos.Select(v => v.Range).ToArray();
-        var sampler = new PairSampler(ranges, config.HardShift, config.SuperHardShift, 0.5);
+        var pairable = Enumerable.Range(0, ranges.Length).Where(i => ranges[i].CanPair).ToArray();
+        if (pairable.Length < 2)
+        {
+            throw new ArgumentException("Validation needs at least two videos long enough for a clip and its audio.", nameof(videos));
+        }
+
         var random = new Random(unchecked((config.Seed * 31) + 17));
         var list = new List<PairSpec>();
         for (var v = 0; v < videos.Count; v++)
@@ -49,8 +54,15 @@ public sealed class SyncValidator
                 var range = ranges[v];
                 var start = range.PairMin + (random.NextDouble() * (range.PairMax - range.PairMin));
                 list.Add(new PairSpec(v, start, v, 0, 1, PairKind.Positive));
-                var easy = sampler.Pair(random, PairKind.Easy);
-                list.Add(easy with { VideoIndex = v, ClipStart = start, AudioShift = easy.AudioShift + easy.ClipStart - start });
+                int other;
+                do
+                {
+                    other = pairable[random.Next(pairable.Length)];
+                }
+                while (other == v);
+
+                var audioStart = ranges[other].AudioMin + (random.NextDouble() * (ranges[other].AudioMax - ranges[other].AudioMin));
+                list.Add(new PairSpec(v, start, other, audioStart - start, 0, PairKind.Easy));
                 if (PairSampler.Shift(random, range, start, config.HardShift.MinS, config.HardShift.MaxS) is { } shift)
                 {
                     list.Add(new PairSpec(v, start, v, shift, 0, PairKind.Hard));
@@ -58,7 +70,7 @@ public sealed class SyncValidator
             }
         }
 
-        pairs = [.. list.Where(p => p.AudioVideoIndex != p.VideoIndex || p.Kind != PairKind.Easy)];
+        pairs = [.. list];
         offsetStarts = ranges.Select(r => r.CanPair ? (r.PairMin + r.PairMax) / 2 : double.NaN).ToArray();
     }
 
