@@ -12,13 +12,14 @@ public static class TrainCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var root = new RootCommand("avts-train: builds training corpora for the AVTS audio-visual sync network (training itself is not available yet).");
+        var root = new RootCommand("avts-train: builds training corpora for the AVTS audio-visual sync network and trains it.");
         root.Subcommands.Add(CorpusCommand.Create(output, error));
+        root.Subcommands.Add(TrainCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             // System.CommandLine would print help and return 1; here it is one line and the usage code.
-            error.WriteLine($"avts-train: {OneLine(parseResult.Errors[0].Message)} (see avts-train corpus synth --help)");
+            error.WriteLine($"avts-train: {OneLine(parseResult.Errors[0].Message)} (see avts-train --help)");
             return UsageExitCode;
         }
 

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Avts.Engine.Media;
+using Avts.Engine.Model;
+using Avts.Training.Training;
+using TorchSharp;
+
+namespace Avts.Training.Commands;
+
+/// <summary><c>avts-train train</c>: self-supervised AVTS training from a JSON config.</summary>
+public static class TrainCommand
+{
+    /// <summary>Builds the <c>train</c> command; progress goes to <paramref name="error"/> (stderr).</summary>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var configOption = new Option<string>("--config") { Description = "Training config (JSON, see training/configs/tiny.json).", Required = true };
+        var resumeOption = new Option<bool>("--resume") { Description = "Continue from state.json in --out (weights, Adam state, metrics)." };
+        var deviceOption = new Option<string>("--device") { Description = "cpu, cuda or auto.", DefaultValueFactory = _ => "auto" };
+        var outOption = new Option<string>("--out") { Description = "Output folder (checkpoints, cards, metrics.csv, metrics.png, state.json).", DefaultValueFactory = _ => "runs/train" };
+
+        var train = new Command("train", "Train the AVTS network self-supervised (contrastive loss, easy/hard negatives curriculum).");
+        train.Options.Add(configOption);
+        train.Options.Add(resumeOption);
+        train.Options.Add(deviceOption);
+        train.Options.Add(outOption);
+        train.SetAction(async (parseResult, cancellationToken) =>
+        {
+            TrainingConfig config;
+            torch.Device device;
+            try
+            {
+                config = TrainingConfig.Load(parseResult.GetValue(configOption) ?? "");
+                device = AvtsModel.ResolveDevice(parseResult.GetValue(deviceOption) ?? "auto");
+            }
+            catch (Exception ex) when (ex is TrainingConfigException or ArgumentException)
+            {
+                error.WriteLine($"avts-train: {TrainCli.OneLine(ex.Message)}");
+                return TrainCli.UsageExitCode;
+            }
+
+            try
+            {
+                var command = "avts-train " + string.Join(' ', parseResult.Tokens.Select(t => t.Value));
+                var trainer = new AvtsTrainer(config, parseResult.GetValue(outOption) ?? "runs/train", device, error);
+                var rows = await trainer.RunAsync(parseResult.GetValue(resumeOption), command, cancellationToken).ConfigureAwait(false);
+                output.WriteLine(rows.Count == 0 ? "train: nothing to do" : $"train: {rows.Count} epochs in metrics.csv, last loss {rows[^1].Loss.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)}");
+                return 0;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                error.WriteLine("avts-train: cancelled (the last completed epoch can be resumed)");
+                return 130;
+            }
+            catch (Exception ex) when (ex is TrainingDataException or IOException or UnauthorizedAccessException or MediaInputException or ModelCardException)
+            {
+                error.WriteLine($"avts-train: {TrainCli.OneLine(ex.Message)}");
+                return 1;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                error.WriteLine($"avts-train: internal error: {ex.GetType().Name}: {TrainCli.OneLine(ex.Message)}");
+                return 1;
+            }
+        });
+        return train;
+    }
+}

@@ -1,0 +1,19 @@
+using Avts.Engine.Model;
+
+namespace Avts.Training.Training;
+
+/// <summary>The <c>model</c> section of a training config: architecture plus the overrides training may change.</summary>
+public sealed record ModelSection
+{
+    /// <summary>"tiny" or "mc3-18".</summary>
+    public string Architecture { get; set; } = AvtsModelOptions.TinyArchitecture;
+
+    /// <summary>Square input side in pixels (architecture default when absent).</summary>
+    public int? InputSize { get; set; }
+
+    /// <summary>1 (grey) or 3 (RGB; grey decoding feeds all three alike).</summary>
+    public int? VideoChannels { get; set; }
+
+    /// <summary>Embedding dimension.</summary>
+    public int? EmbeddingDim { get; set; }
+}

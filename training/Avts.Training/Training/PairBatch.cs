@@ -1,0 +1,76 @@
+using Avts.Engine.Dsp;
+using Avts.Engine.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Avts.Training.Training;
+
+/// <summary>
+/// Turns pair descriptions into model inputs: clips and audio windows cut by <see cref="AvtsInputs"/> (the code
+/// inference uses), log-mel images from <see cref="LogMelSpectrogram"/>, stacked into tensors on a device. The tensors
+/// belong to the caller's dispose scope.
+/// </summary>
+public sealed class PairBatch
+{
+    private readonly IReadOnlyList<CachedVideo> videos;
+    private readonly AvtsModelOptions options;
+    private readonly LogMelSpectrogram mel;
+    private readonly Device device;
+
+    /// <summary>Creates a builder over <paramref name="videos"/> for <paramref name="options"/>.</summary>
+    public PairBatch(IReadOnlyList<CachedVideo> videos, AvtsModelOptions options, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.videos = videos;
+        this.options = options;
+        this.device = device;
+        mel = MelFor(options);
+    }
+
+    /// <summary>The log-mel transform of <paramref name="options"/>.</summary>
+    public static LogMelSpectrogram MelFor(AvtsModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new LogMelSpectrogram(options.SampleRate, options.FftSize, options.HopLength, options.WindowLength, options.MelBins, options.MelMinHz, options.MelMaxHz, options.LogOffset);
+    }
+
+    /// <summary>Video clips [B, C, T, H, W], audio windows [B, 1, mel, frames] and labels [B] for <paramref name="pairs"/>.</summary>
+    public (Tensor Video, Tensor Audio, Tensor Labels) Build(IReadOnlyList<PairSpec> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var clipLength = options.VideoChannels * options.ClipFrames * options.InputSize * options.InputSize;
+        var melFrames = options.AudioWindowFrames + (2 * options.AudioContextFrames);
+        var melLength = options.MelBins * melFrames;
+        var clips = new float[pairs.Count * clipLength];
+        var windows = new float[pairs.Count * melLength];
+        var labels = new float[pairs.Count];
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var pair = pairs[i];
+            var clip = AvtsInputs.VideoClip(videos[pair.VideoIndex].Video, pair.ClipStart, options)
+                ?? throw new InvalidOperationException($"No clip at {pair.ClipStart} s in '{videos[pair.VideoIndex].Path}' (sampling range and AvtsInputs disagree).");
+            clip.CopyTo(clips, i * clipLength);
+            var samples = AvtsInputs.AudioWindow(videos[pair.AudioVideoIndex].Audio, pair.ClipStart, pair.AudioShift, options)
+                ?? throw new InvalidOperationException($"No audio window at {pair.ClipStart + pair.AudioShift} s in '{videos[pair.AudioVideoIndex].Path}' (sampling range and AvtsInputs disagree).");
+            CopyLogMel(mel.Compute(samples), windows, i * melLength, melFrames);
+            labels[i] = pair.Label;
+        }
+
+        var video = tensor(clips, [pairs.Count, options.VideoChannels, options.ClipFrames, options.InputSize, options.InputSize]);
+        var audio = tensor(windows, [pairs.Count, 1, options.MelBins, melFrames]);
+        var y = tensor(labels);
+        return device.type == DeviceType.CPU ? (video, audio, y) : (video.to(device), audio.to(device), y.to(device));
+    }
+
+    /// <summary>Copies a [mel, frames] image (row-major, bands as rows) into <paramref name="destination"/>.</summary>
+    public static void CopyLogMel(float[,] image, float[] destination, int offset, int expectedFrames)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.GetLength(1) != expectedFrames)
+        {
+            throw new InvalidOperationException($"log-mel has {image.GetLength(1)} frames, the model expects {expectedFrames}.");
+        }
+
+        Buffer.BlockCopy(image, 0, destination, offset * sizeof(float), image.Length * sizeof(float));
+    }
+}
