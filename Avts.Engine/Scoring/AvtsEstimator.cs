@@ -29,15 +29,6 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     /// <summary>Hop between model clip starts, in seconds: clips overlap by half so every event is seen whole.</summary>
     public const double ClipHopSeconds = 0.5;
 
-    /// <summary>Overall confidence needed to report a delay (as the onset estimator).</summary>
-    internal const double MinimumConfidence = 0.2;
-
-    /// <summary>Audio quieter than this RMS (-60 dBFS) counts as silence (as the onset estimator).</summary>
-    private const double SilenceRms = 1e-3;
-
-    /// <summary>Largest mean grey frame difference below which the picture counts as frozen (as the onset estimator).</summary>
-    private const double FrozenMotion = 0.5;
-
     private readonly AvtsModel? model;
     private readonly torch.Device device = torch.CPU;
     private readonly LogMelSpectrogram? mel;
@@ -112,7 +103,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         foreach (var (start, end) in OnsetEstimator.WindowBounds(spanStart, spanEnd, options))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (IsSilent(audio, start, end) || MaxMotion(video, start, end) < FrozenMotion)
+            if (SyncGate.IsSilent(audio, start, end) || SyncGate.IsFrozen(MaxMotion(video, start, end)))
             {
                 windows.Add(new WindowEstimate(start, end, null, 0));
                 continue;
@@ -163,7 +154,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         }
 
         var delayMs = DistanceCurve.DelayMs(overall, maxShift, stepSeconds * 1000);
-        var committed = overallConfidence >= MinimumConfidence;
+        var committed = overallConfidence >= SyncGate.MinimumConfidence;
         return new SyncAnalysis(Name, committed ? delayMs : null, overallConfidence, committed, windows, offsetCurve)
         {
             PeakDelayMs = delayMs,
@@ -250,9 +241,6 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
 
         return result;
     }
-
-    private static bool IsSilent(AudioTrack audio, double start, double end) =>
-        AudioEnvelope.Rms(audio.Samples, audio.SampleRate, audio.StartSeconds, start, end) < SilenceRms;
 
     /// <summary>Largest mean absolute grey difference between consecutive frames shown in [start, end] (every 2nd pixel).</summary>
     private static double MaxMotion(VideoTrack video, double start, double end)

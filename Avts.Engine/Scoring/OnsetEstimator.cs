@@ -36,15 +36,6 @@ public sealed class OnsetEstimator : ISyncEstimator
     /// <summary>Lags need this fraction of the window overlapping with audio to be scored.</summary>
     private const double MinimumOverlap = 0.5;
 
-    /// <summary>Audio quieter than this RMS (-60 dBFS) counts as silence.</summary>
-    private const double SilenceRms = 1e-3;
-
-    /// <summary>Largest frame-to-frame mean grey difference below which the picture counts as frozen or black.</summary>
-    private const double FrozenMotion = 0.5;
-
-    /// <summary>Overall confidence needed to report a delay.</summary>
-    internal const double MinimumConfidence = 0.2;
-
     private readonly string? cascadePath;
 
     /// <summary>Creates the estimator with the Haar cascade shipped next to the engine.</summary>
@@ -100,8 +91,8 @@ public sealed class OnsetEstimator : ISyncEstimator
 
         var overall = CurveAggregation.Combine(windowCurves, 2 * maxLag + 1);
         var offsetCurve = CurveAggregation.ToOffsetCurve(overall, maxLag, GridStepSeconds);
-        var silent = AudioEnvelope.Rms(audio.Samples, audio.SampleRate, audio.StartSeconds, spanStart, spanEnd) < SilenceRms;
-        var frozen = MaxMotion(cues.Motion, spanStart, spanEnd) < FrozenMotion;
+        var silent = SyncGate.IsSilent(audio, spanStart, spanEnd);
+        var frozen = SyncGate.IsFrozen(MaxMotion(cues.Motion, spanStart, spanEnd));
         var peak = PeakInterpolation.ArgMax(overall);
         if (silent || frozen || peak < 0)
         {
@@ -118,7 +109,7 @@ public sealed class OnsetEstimator : ISyncEstimator
         }
 
         var delayMs = (PeakInterpolation.Refine(overall) - maxLag) * GridStepSeconds * 1000;
-        var committed = confidence >= MinimumConfidence;
+        var committed = confidence >= SyncGate.MinimumConfidence;
         return new SyncAnalysis(Name, committed ? delayMs : null, confidence, committed, windows, offsetCurve)
         {
             PeakDelayMs = delayMs,
@@ -199,8 +190,7 @@ public sealed class OnsetEstimator : ISyncEstimator
         var from = (int)Math.Ceiling(grid.PositionOf(start));
         var to = (int)Math.Floor(grid.PositionOf(end)) + 1;
         var nothing = (new WindowEstimate(start, end, null, 0), (double[]?)null);
-        if (AudioEnvelope.Rms(audio.Samples, audio.SampleRate, audio.StartSeconds, start, end) < SilenceRms
-            || MaxMotion(cues.Motion, start, end) < FrozenMotion)
+        if (SyncGate.IsSilent(audio, start, end) || SyncGate.IsFrozen(MaxMotion(cues.Motion, start, end)))
         {
             return nothing;
         }
