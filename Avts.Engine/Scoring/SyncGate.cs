@@ -7,7 +7,7 @@ namespace Avts.Engine.Scoring;
 /// The thresholds every estimator applies before it commits to a delay, kept in one place so "silent", "frozen" and
 /// "confident enough" mean the same thing whichever method is asked.
 /// </summary>
-internal static class SyncGate
+public static class SyncGate
 {
     /// <summary>Overall confidence needed to report a delay.</summary>
     public const double MinimumConfidence = 0.2;

@@ -1,0 +1,7 @@
+namespace Avts.Live.Pipeline;
+
+/// <summary>What scoring concluded about one <see cref="LiveWindow"/>, before smoothing and alerting.</summary>
+/// <param name="AudioDelayMs">The window's delay in ms (+ = sound late), null when it committed to none.</param>
+/// <param name="Confidence">0..1.</param>
+/// <param name="State">Live when a delay was found; otherwise why not (NoAudio, NoVideo, Silent, Frozen, Undetermined).</param>
+public sealed record WindowScore(double? AudioDelayMs, double Confidence, StreamState State);
