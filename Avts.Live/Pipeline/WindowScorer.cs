@@ -1,0 +1,96 @@
+using Avts.Engine.Media;
+using Avts.Engine.Scoring;
+
+namespace Avts.Live.Pipeline;
+
+/// <summary>
+/// Scores live windows with a file estimator (<see cref="ISyncEstimator"/>, e.g. onset): checks what is missing, silent
+/// or frozen first (cheap, and says why there is no delay), then analyses the window as one clip. The windows of a
+/// batch are scored in parallel, at most one per core; the estimators keep no state between calls, so concurrent
+/// <see cref="ISyncEstimator.Analyze"/> calls are safe (onset builds its face locator per call).
+/// </summary>
+public sealed class WindowScorer : IWindowScorer
+{
+    private readonly ISyncEstimator estimator;
+    private readonly double rangeSeconds;
+
+    /// <summary>Wraps <paramref name="estimator"/>; <paramref name="options"/> gives the delay search range.</summary>
+    public WindowScorer(ISyncEstimator estimator, LiveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(options);
+        this.estimator = estimator;
+        rangeSeconds = options.RangeSeconds;
+    }
+
+    /// <inheritdoc />
+    public string Name => estimator.Name;
+
+    /// <inheritdoc />
+    public IReadOnlyList<WindowScore> Score(IReadOnlyList<LiveWindow> windows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        var scores = new WindowScore[windows.Count];
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, windows.Count, parallel, i => scores[i] = ScoreOne(windows[i], cancellationToken));
+        return scores;
+    }
+
+    /// <summary>Scores one window.</summary>
+    public WindowScore ScoreOne(LiveWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var media = window.Media;
+        if (media.Video is not { FrameCount: > 0 } video)
+        {
+            return new WindowScore(null, 0, StreamState.NoVideo);
+        }
+
+        if (media.Audio is not { Samples.Length: > 0 } audio)
+        {
+            return new WindowScore(null, 0, StreamState.NoAudio);
+        }
+
+        if (SyncGate.IsSilent(audio, window.StartSeconds, window.EndSeconds))
+        {
+            return new WindowScore(null, 0, StreamState.Silent);
+        }
+
+        // Fewer than two frames cannot show motion either way; the estimator then says "undetermined".
+        if (video.FrameCount >= 2 && SyncGate.IsFrozen(MaxMotion(video)))
+        {
+            return new WindowScore(null, 0, StreamState.Frozen);
+        }
+
+        var length = window.EndSeconds - window.StartSeconds;
+        var options = new AnalysisOptions { WindowSeconds = length, HopSeconds = length, RangeSeconds = rangeSeconds };
+        var analysis = estimator.Analyze(media, options, cancellationToken);
+        return analysis.AudioDelayMs is { } delay
+            ? new WindowScore(delay, analysis.Confidence, StreamState.Live)
+            : new WindowScore(null, analysis.Confidence, StreamState.Undetermined);
+    }
+
+    /// <summary>Largest mean absolute grey difference between consecutive frames (the motion the gate judges).</summary>
+    internal static double MaxMotion(VideoTrack video)
+    {
+        var max = 0.0;
+        for (var f = 1; f < video.FrameCount; f++)
+        {
+            var previous = video.Frame(f - 1);
+            var current = video.Frame(f);
+            long sum = 0;
+            for (var p = 0; p < current.Length; p++)
+            {
+                sum += Math.Abs(current[p] - previous[p]);
+            }
+
+            max = Math.Max(max, (double)sum / current.Length);
+        }
+
+        return max;
+    }
+}
