@@ -11,7 +11,8 @@ namespace Avts.Live.Pipeline;
 /// timeline, video or audio, whichever arrives first: the earliest data is never cut off and both media share one grid.
 /// </para>
 /// <para>
-/// A window closes when both media have reached its end by PTS (a frame at or after the end; audio up to the end). When
+/// A window closes when both media have reached its end by PTS (a frame, or audio, at least <see cref="ReorderSeconds"/>
+/// past the end, so jittered arrivals still find their window). When
 /// one medium is past the end by more than <see cref="LiveOptions.MaxSkewSeconds"/> while the other has not reached it,
 /// the window closes with whatever the lagging medium has (possibly nothing: no video / no audio downstream), so a dead
 /// feed cannot stall the other. Data arriving for a window that has already closed is still used by the later windows
@@ -32,6 +33,13 @@ public sealed class WindowAssembler
 
     /// <summary>A PTS this far (seconds) ahead of the newest of either medium means the timeline jumped.</summary>
     public const double ForwardResetSeconds = 30;
+
+    /// <summary>
+    /// How far (seconds) a medium must be past a window's end before the window counts as reached by it: frames and
+    /// chunks reordered by up to this much in arrival (decoder or network jitter) still land in their window. Costs this
+    /// much latency.
+    /// </summary>
+    public const double ReorderSeconds = 0.1;
 
     /// <summary>Two timestamps closer than this (seconds) are the same frame or chunk (a duplicate).</summary>
     private const double SameTimestamp = 1e-6;
@@ -173,8 +181,8 @@ public sealed class WindowAssembler
         {
             var start = o + (windowIndex * hop);
             var end = start + length;
-            var videoDone = videoReach >= end - SameTimestamp;
-            var audioDone = audioReach >= end - SameTimestamp;
+            var videoDone = videoReach >= end + ReorderSeconds - SameTimestamp;
+            var audioDone = audioReach >= end + ReorderSeconds - SameTimestamp;
             var bothDone = videoDone && audioDone;
             var videoRanAway = videoDone && videoReach - end > maxSkew;
             var audioRanAway = audioDone && audioReach - end > maxSkew;
