@@ -50,6 +50,10 @@ internal static class LiveEvents
         _ => double.NaN,
     };
 
+    /// <summary>Runs the work due now (AdvanceBy(0) is a no-op in Rx's virtual time, so this advances one tick).</summary>
+    public static void RunDue(this System.Reactive.Concurrency.HistoricalScheduler scheduler) =>
+        scheduler.AdvanceBy(TimeSpan.FromTicks(1));
+
     /// <summary>Feeds <paramref name="events"/> and returns every window they closed.</summary>
     public static List<LiveWindow> FeedAll(this WindowAssembler assembler, IEnumerable<SourceEvent> events) =>
         [.. events.SelectMany(assembler.Add)];
