@@ -49,12 +49,29 @@ public static class FfmpegProcess
     /// </summary>
     /// <exception cref="MediaInputException">The tool is not installed, or the run stalled.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled; the process was killed.</exception>
+    public static Task<FfmpegResult> RunAsync(
+        string tool,
+        IEnumerable<string> arguments,
+        Func<Stream, Action, CancellationToken, Task>? readStdout,
+        Func<string, bool>? consumeStderrLine,
+        Func<Stream, Action, CancellationToken, Task>? writeStdin,
+        TimeSpan stallTimeout,
+        CancellationToken cancellationToken) =>
+        RunAsync(tool, arguments, readStdout, consumeStderrLine, writeStdin, environment: null, stallTimeout, cancellationToken);
+
+    /// <summary>
+    /// As the overload above, with <paramref name="environment"/> (when given) added to the child's environment; live
+    /// capture needs it to reach a private PulseAudio daemon (PULSE_SERVER, XDG_RUNTIME_DIR).
+    /// </summary>
+    /// <exception cref="MediaInputException">The tool is not installed, or the run stalled.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; the process was killed.</exception>
     public static async Task<FfmpegResult> RunAsync(
         string tool,
         IEnumerable<string> arguments,
         Func<Stream, Action, CancellationToken, Task>? readStdout,
         Func<string, bool>? consumeStderrLine,
         Func<Stream, Action, CancellationToken, Task>? writeStdin,
+        IReadOnlyDictionary<string, string>? environment,
         TimeSpan stallTimeout,
         CancellationToken cancellationToken)
     {
@@ -69,6 +86,11 @@ public static class FfmpegProcess
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = new Process { StartInfo = startInfo };

@@ -1,0 +1,221 @@
+using System.Reactive.Concurrency;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
+using Avts.Engine.Media;
+
+namespace Avts.Live.Sources;
+
+/// <summary>
+/// One subscription of a <see cref="FfmpegLiveSource"/>: probes (URLs and files), starts one ffmpeg with video on
+/// stdout and audio on a FIFO (or the only medium on stdout), cuts both byte streams by the showinfo/ashowinfo
+/// lines and emits the events, serialized (the two readers run concurrently).
+/// </summary>
+internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver<SourceEvent> observer)
+{
+    private readonly ShowinfoParser parser = new(FfmpegLiveSource.AudioSampleRate);
+    private readonly Lock gate = new();
+    private bool connected;
+    private bool rebase;
+    private double origin = double.NaN;
+
+    /// <summary>Runs until ffmpeg exits; returns normally when the input ended.</summary>
+    /// <exception cref="MediaInputException">The input cannot be opened or failed; one line.</exception>
+    /// <exception cref="OperationCanceledException">Unsubscribed; ffmpeg was killed.</exception>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        Emit(new SourceStatusEvent(clock.Now, SourceStatus.Connecting, input.Location));
+        var (inputArguments, videoMap, audioMap, copyTimestamps) = await PlanAsync(cancellationToken).ConfigureAwait(false);
+        rebase = copyTimestamps;
+
+        using var fifo = videoMap is not null && audioMap is not null ? AudioFifo.Create() : null;
+        var arguments = FfmpegLiveCommand.Build(input, inputArguments, videoMap, audioMap, copyTimestamps, fifo?.Path ?? "pipe:1");
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fifoTask = fifo is null ? Task.CompletedTask : ReadFifoAsync(fifo, run);
+
+        FfmpegResult? result = null;
+        Exception? failure = null;
+        try
+        {
+            result = await FfmpegProcess.RunAsync(
+                "ffmpeg",
+                arguments,
+                videoMap is not null ? ReadVideoAsync : ReadAudioAsync,
+                parser.Consume,
+                writeStdin: null,
+                input.Environment,
+                input.StallTimeout,
+                run.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+
+        // ffmpeg is gone: unblock a FIFO reader it never opened, and wait for the reader so the FIFO is not deleted under it.
+        fifo?.Release();
+        var fifoFailure = await ObserveAsync(fifoTask).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (fifoFailure is not null and not OperationCanceledException)
+        {
+            ExceptionDispatchInfo.Throw(fifoFailure);
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        if (result!.ExitCode != 0)
+        {
+            throw new MediaInputException(FfmpegLiveCommand.Failure(input.Location, result));
+        }
+    }
+
+    private async Task<(IReadOnlyList<string> Arguments, string? Video, string? Audio, bool CopyTimestamps)> PlanAsync(
+        CancellationToken cancellationToken)
+    {
+        if (input.IsCapture)
+        {
+            CaptureInput capture;
+            try
+            {
+                capture = CaptureInput.Parse(input.Location);
+            }
+            catch (FormatException ex)
+            {
+                throw new MediaInputException(ex.Message, ex);
+            }
+
+            return (capture.Arguments, capture.VideoMap, capture.AudioMap, capture.CopyTimestamps);
+        }
+
+        var (video, audio) = await LiveStreamProbe.ProbeAsync(input, cancellationToken).ConfigureAwait(false);
+        if (!video && !audio)
+        {
+            throw new MediaInputException($"{input.Location}: no video or audio stream.");
+        }
+
+        return (FfmpegLiveCommand.InputArguments(input, forProbe: false), video ? "0:v:0" : null, audio ? "0:a:0" : null, false);
+    }
+
+    private async Task ReadFifoAsync(AudioFifo fifo, CancellationTokenSource run)
+    {
+        try
+        {
+            var stream = await fifo.OpenReaderAsync().ConfigureAwait(false);
+            await ReadAudioAsync(stream, static () => { }, run.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Stop ffmpeg too: the run fails with this reader's error.
+            await run.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task ReadVideoAsync(Stream stdout, Action progress, CancellationToken cancellationToken)
+    {
+        await using var stream = new BufferedStream(stdout, 1 << 16);
+        var first = new byte[1];
+
+        // Read a byte before waiting for the frame's showinfo line: ffmpeg logs the line before it writes the frame,
+        // so once bytes arrived the line is on its way; at end of output no line is awaited.
+        while (await stream.ReadAsync(first, cancellationToken).ConfigureAwait(false) == 1)
+        {
+            var (pts, width, height) = await parser.Video.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var pixels = GC.AllocateUninitializedArray<byte>(width * height);
+            pixels[0] = first[0];
+            if (await FfmpegProcess.ReadFullyAsync(stream, pixels.AsMemory(1), cancellationToken).ConfigureAwait(false) < pixels.Length - 1)
+            {
+                return; // Cut short: ffmpeg died mid-frame; its exit code says why.
+            }
+
+            progress();
+            lock (gate)
+            {
+                MarkConnected();
+                observer.OnNext(new VideoFrameEvent(clock.Now, Rebase(pts), width, height, pixels));
+            }
+        }
+    }
+
+    private async Task ReadAudioAsync(Stream pipe, Action progress, CancellationToken cancellationToken)
+    {
+        await using var stream = new BufferedStream(pipe, 1 << 16);
+        var first = new byte[1];
+        var bytes = new byte[4096 * sizeof(float)];
+        while (await stream.ReadAsync(first, cancellationToken).ConfigureAwait(false) == 1)
+        {
+            var (pts, count) = await parser.Audio.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var size = count * sizeof(float);
+            if (bytes.Length < size)
+            {
+                bytes = new byte[size];
+            }
+
+            bytes[0] = first[0];
+            if (await FfmpegProcess.ReadFullyAsync(stream, bytes.AsMemory(1, size - 1), cancellationToken).ConfigureAwait(false) < size - 1)
+            {
+                return;
+            }
+
+            var samples = new float[count];
+            MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, size)).CopyTo(samples);
+            progress();
+            lock (gate)
+            {
+                MarkConnected();
+                var start = Rebase(pts);
+                var delayed = start + ((input.AudioDelay?.DelayAt(start) ?? 0) / 1000);
+                observer.OnNext(new AudioChunkEvent(clock.Now, delayed, FfmpegLiveSource.AudioSampleRate, samples));
+            }
+        }
+    }
+
+    private void Emit(SourceEvent sourceEvent)
+    {
+        lock (gate)
+        {
+            observer.OnNext(sourceEvent);
+        }
+    }
+
+    /// <summary>Called under the gate before each media event.</summary>
+    private void MarkConnected()
+    {
+        if (!connected)
+        {
+            connected = true;
+            observer.OnNext(new SourceStatusEvent(clock.Now, SourceStatus.Connected, null));
+        }
+    }
+
+    /// <summary>With <c>-copyts</c> (two capture inputs), moves the shared timeline so that the first media event is at 0.</summary>
+    private double Rebase(double pts)
+    {
+        if (!rebase)
+        {
+            return pts;
+        }
+
+        if (double.IsNaN(origin))
+        {
+            origin = pts;
+        }
+
+        return pts - origin;
+    }
+
+    private static async Task<Exception?> ObserveAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+}

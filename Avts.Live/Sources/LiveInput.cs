@@ -1,0 +1,50 @@
+namespace Avts.Live.Sources;
+
+/// <summary>
+/// What a <see cref="FfmpegLiveSource"/> opens and how: any location ffmpeg reads (file, rtsp, rtmp, srt, hls, udp
+/// MPEG-TS) or a capture spec (see <see cref="CaptureInput"/>), with the replay options used for demos and tests.
+/// </summary>
+/// <param name="Location">A path, a URL or a capture spec such as <c>v4l2:/dev/video0+pulse:default</c>.</param>
+public sealed record LiveInput(string Location)
+{
+    /// <summary>Reads the input at its native rate (ffmpeg <c>-re</c>) so that a file behaves like a live stream.</summary>
+    public bool RealTime { get; init; }
+
+    /// <summary>Replays a file endlessly (<c>-stream_loop -1</c>); ffmpeg 5.1 keeps timestamps increasing across loops.</summary>
+    public bool Loop { get; init; }
+
+    /// <summary>RTSP transport (ignored for other inputs).</summary>
+    public RtspTransport Transport { get; init; } = RtspTransport.Auto;
+
+    /// <summary>Injected audio delay (null: none).</summary>
+    public DelaySchedule? AudioDelay { get; init; }
+
+    /// <summary>Width of the grey analysis frames; the height keeps the displayed aspect ratio and is even.</summary>
+    public int VideoWidth { get; init; } = 320;
+
+    /// <summary>
+    /// Socket I/O timeout for network inputs (rtsp <c>-timeout</c>, others <c>-rw_timeout</c>). ffmpeg 5.1's RTSP
+    /// demuxer retries a timed-out read about five times, so a dead RTSP stream ends after roughly 6x this.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Last-resort watchdog: ffmpeg is killed (and the source errors) when it prints and outputs nothing this long.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Extra environment for ffmpeg/ffprobe (e.g. PULSE_SERVER for a private PulseAudio daemon), or null.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>True for a capture spec (v4l2:, pulse:, alsa:, dshow:).</summary>
+    public bool IsCapture => CaptureInput.IsCapture(Location);
+
+    /// <summary>True for a local file (a path or a <c>file:</c> URL), as opposed to a network URL or a device.</summary>
+    public bool IsFile =>
+        !IsCapture && (Location.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || !Location.Contains("://", StringComparison.Ordinal));
+
+    /// <summary>
+    /// True when reaching the end is normal and final (a file not looped): the source then reports
+    /// <see cref="SourceStatus.Ended"/>. Anything else that ends (a network stream, a device) just completes, so the
+    /// pipeline's reconnect operator opens it again.
+    /// </summary>
+    public bool IsFinite => IsFile && !Loop;
+}
