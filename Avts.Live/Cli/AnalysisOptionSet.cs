@@ -72,10 +72,16 @@ internal sealed class AnalysisOptionSet
     /// <summary><c>--tolerance=MIN,MAX</c>.</summary>
     public Option<ToleranceProfile?> Tolerance { get; }
 
-    /// <summary>Adds the options (and the --profile/--tolerance exclusivity check) to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
+    /// <summary>
+    /// Adds the options (and the --profile/--tolerance exclusivity check) to <paramref name="command"/>;
+    /// <paramref name="includeSpan"/> false leaves out --start/--duration (live inputs have no fixed span).
+    /// </summary>
+    public void AddTo(Command command, bool includeSpan = true)
     {
-        foreach (var option in new Option[] { Method, Weights, Window, Hop, Range, Profile, Tolerance, Start, Duration })
+        Option[] options = includeSpan
+            ? [Method, Weights, Window, Hop, Range, Profile, Tolerance, Start, Duration]
+            : [Method, Weights, Window, Hop, Range, Profile, Tolerance];
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }

@@ -18,6 +18,8 @@ internal static class AvtsCli
     [
         CheckCommand.Create,
         FixCommand.Create,
+        MonitorCommand.Create,
+        DevicesCommand.Create,
         BenchCommand.Create,
     ];
 

@@ -26,6 +26,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks that print a table and write JSON.");
         bench.Subcommands.Add(CreateShift(services));
+        bench.Subcommands.Add(BenchLiveCommand.Create(services));
         return bench;
     }
 

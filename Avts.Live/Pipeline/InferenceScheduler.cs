@@ -97,6 +97,19 @@ public sealed class InferenceScheduler : IDisposable
         scheduler.Schedule(Drain);
     }
 
+    /// <summary>Whether nothing is waiting or being scored (every window enqueued so far has been published).</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (gate)
+            {
+                // A drain stays scheduled from the first enqueue until it finds every queue empty.
+                return !drainScheduled || stopped;
+            }
+        }
+    }
+
     /// <summary>Windows of <paramref name="stream"/> dropped so far because its queue was full.</summary>
     public long DroppedWindows(string stream)
     {

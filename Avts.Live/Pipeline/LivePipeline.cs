@@ -80,6 +80,9 @@ public sealed class LivePipeline : IDisposable
         }
     }
 
+    /// <summary>Whether every window cut so far has been scored and published.</summary>
+    public bool IsIdle => inference.IsIdle;
+
     /// <summary>Windows of <paramref name="stream"/> dropped so far because scoring fell behind.</summary>
     public long DroppedWindows(string stream) => inference.DroppedWindows(stream);
 
@@ -204,6 +207,7 @@ public sealed class LivePipeline : IDisposable
                 SourceStatus.Connected => StreamState.Live,
                 SourceStatus.Reconnecting => StreamState.Reconnecting,
                 SourceStatus.Failed => StreamState.Failed,
+                SourceStatus.Ended => StreamState.Ended,
                 _ => null,
             };
             if (state is { } changed)

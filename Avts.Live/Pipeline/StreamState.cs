@@ -29,4 +29,7 @@ public enum StreamState
 
     /// <summary>Gave up on the input.</summary>
     Failed,
+
+    /// <summary>A finite input (a file replayed once) reached its end.</summary>
+    Ended,
 }
