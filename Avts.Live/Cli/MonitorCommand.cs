@@ -51,11 +51,23 @@ internal static class MonitorCommand
             Description = "Stop after this many seconds (default: until Ctrl-C or every finite input ended).",
             CustomParser = r => AnalysisOptionSet.ParseNumber(r, "--for"),
         };
+        var giveUp = new Option<int>("--give-up-after")
+        {
+            Description = "Declare a stream failed after this many reconnects in a row without media (0 = keep trying).",
+            DefaultValueFactory = _ => 0,
+        };
+        giveUp.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--give-up-after must be 0 or more.");
+            }
+        });
         var analysis = new AnalysisOptionSet(services.Estimators);
 
         var command = new Command("monitor", "Watch live inputs: one line per window per stream (delay, confidence, state, drift, alert).");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { names, format, loop, asFastAsPossible, injectDelay, transport, runFor })
+        foreach (var option in new Option[] { names, format, loop, asFastAsPossible, injectDelay, transport, runFor, giveUp })
         {
             command.Options.Add(option);
         }
@@ -86,6 +98,7 @@ internal static class MonitorCommand
                 HopSeconds = parseResult.GetValue(analysis.Hop) ?? defaults.HopSeconds,
                 RangeSeconds = parseResult.GetResult(analysis.Range) is { Implicit: false } ? parseResult.GetValue(analysis.Range)!.Value : defaults.RangeSeconds,
                 Tolerance = settings.ResolveProfile(frameRate: null),
+                MaxReconnectAttempts = parseResult.GetValue(giveUp),
             };
             var schedule = parseResult.GetValue(injectDelay) is { } text ? DelaySchedule.Parse(text) : null;
             var sources = CreateSources(
@@ -98,6 +111,12 @@ internal static class MonitorCommand
                     AudioDelay = input.IsFile ? schedule : null,
                     Transport = parseResult.GetValue(transport),
                 });
+            // A missing file will not appear by retrying: say so at once instead of reconnecting forever.
+            if (sources.OfType<FfmpegLiveSource>().FirstOrDefault(s => s.Input.IsFile && !File.Exists(LocalPath(s.Input.Location))) is { } missing)
+            {
+                throw new FileNotFoundException($"{missing.Input.Location}: no such file");
+            }
+
             var estimator = services.Estimators.Create(settings.Method, settings.WeightsPath);
             try
             {
@@ -139,6 +158,9 @@ internal static class MonitorCommand
         var name = Path.GetFileNameWithoutExtension(last);
         return string.IsNullOrWhiteSpace(name) ? "stream" : name;
     }
+
+    private static string LocalPath(string location) =>
+        location.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? location["file:".Length..] : location;
 
     private static string UniqueName(string name, HashSet<string> used)
     {
