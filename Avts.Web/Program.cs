@@ -1,9 +1,86 @@
-using Avts.Engine;
+using System.Data.Common;
+using Avts.Engine.Scoring;
+using Avts.Live.Pipeline;
+using Avts.Web.Api;
+using Avts.Web.Diagnostics;
+using Avts.Web.Engine;
+using Avts.Web.Hubs;
+using Avts.Web.Options;
+using Avts.Web.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
-// Minimal host until the dashboard issue lands: it reports its version and health, bound to loopback by default.
-var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "Healthy", version = EngineInfo.Version }));
-app.MapGet("/", () => Results.Text($"Avts {EngineInfo.Version}: the dashboard is not built yet; use ./avts check FILE.\n"));
-await app.RunAsync();
+namespace Avts.Web;
+
+/// <summary>
+/// The web host: live engine, SignalR hub at /hubs/sync, REST API under /api, /healthz and /openapi/v1.json, bound to
+/// 127.0.0.1:5080 unless <c>urls</c> / ASPNETCORE_URLS say otherwise. (A named class rather than top-level statements:
+/// the test project also sees the CLI's Program.)
+/// </summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
+
+    /// <summary>Runs the host until Ctrl-C / SIGTERM.</summary>
+    public static async Task Main(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+    }
+
+    /// <summary>Builds the host (services, then endpoints).</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            // Loopback by default: the control API must be exposed on purpose, not by accident.
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+
+        AddAvts(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        app.MapOpenApi();
+        app.MapAvtsHealth();
+        app.MapAvtsApi();
+        app.MapHub<SyncHub>("/hubs/sync");
+        return app;
+    }
+
+    /// <summary>Registers the options, engine, hub, persistence and metrics services.</summary>
+    public static void AddAvts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AvtsWebOptions>().Bind(configuration.GetSection(AvtsWebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LiveEngineOptions>().Bind(configuration.GetSection(LiveEngineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AvtsWebOptions>, AvtsWebOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LiveEngineOptions>, LiveEngineOptionsValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<AvtsMetrics>();
+        services.AddSingleton<DataPaths>();
+        services.AddSingleton<DbProviderFactory>(SqliteFactory.Instance);
+        services.AddSingleton(sp => new AvtsDatabase(sp.GetRequiredService<DbProviderFactory>(), sp.GetRequiredService<DataPaths>().ConnectionString));
+        services.AddSingleton<StreamStore>();
+        services.AddSingleton<HistoryStore>();
+        services.AddSingleton<HistoryChannel>();
+        services.AddSingleton<BroadcastChannel>();
+        services.AddSingleton<SyncGroups>();
+        services.AddSingleton<StreamBoard>();
+        services.AddSingleton<ILiveSourceFactory, FfmpegSourceFactory>();
+        services.AddSingleton<IWindowScorer>(sp =>
+            new WindowScorer(new OnsetEstimator(), sp.GetRequiredService<IOptions<LiveEngineOptions>>().Value.ToLiveOptions()));
+
+        // Stopped in reverse order: the engine first (no more results), then the hub loop, then the writer drains.
+        services.AddHostedService<HistoryWriter>();
+        services.AddHostedService<HubBroadcaster>();
+        services.AddSingleton<LiveEngineService>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEngineService>());
+
+        services.AddSignalR().AddMessagePackProtocol();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+    }
+}

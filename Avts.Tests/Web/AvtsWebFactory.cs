@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WebProgram = Avts.Web.Program;
+
+namespace Avts.Tests.Web;
+
+/// <summary>
+/// The web host in-process (TestServer) on a given data directory, demo off unless asked, with extra settings.
+/// Settings are added after appsettings.json so they win over it.
+/// </summary>
+internal sealed class AvtsWebFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<WebProgram>
+{
+    /// <summary>The key tests configure for control endpoints.</summary>
+    public const string Key = "test-key";
+
+    /// <summary>A client with the API key header set.</summary>
+    public HttpClient CreateKeyedClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        return client;
+    }
+
+    /// <summary>A MessagePack hub client over the TestServer's WebSocket (not started).</summary>
+    public HubConnection CreateHubConnection() => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, "hubs/sync"), o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+            o.WebSocketFactory = async (context, ct) => await Server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
+        })
+        .AddMessagePackProtocol()
+        .Build();
+
+    /// <summary>Adds a looped real-time stream over <paramref name="clip"/> through the API; asserts 201.</summary>
+    public static async Task AddStreamAsync(HttpClient keyed, string name, string clip, string? injectDelay)
+    {
+        var response = await keyed.PostAsJsonAsync(
+            "/api/streams", new { name, location = clip, loop = true, realTime = true, injectDelay });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Avts:Demo"] = "false",
+            ["Avts:DataDirectory"] = dataDirectory,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
+        builder.ConfigureServices(services => services.AddLogging());
+    }
+}

@@ -1,0 +1,18 @@
+namespace Avts.Web.Api;
+
+/// <summary>The body of <c>GET /healthz</c>.</summary>
+/// <param name="Status">Healthy or Degraded.</param>
+/// <param name="Version">The engine version.</param>
+/// <param name="Reasons">Why it is degraded (empty when healthy).</param>
+/// <param name="Windows">Windows scored since start.</param>
+/// <param name="HubDrops">Hub messages dropped (slow clients).</param>
+/// <param name="PersistenceDrops">History rows dropped (slow database).</param>
+/// <param name="Streams">Each stream's state.</param>
+public sealed record HealthReport(
+    string Status,
+    string Version,
+    IReadOnlyList<string> Reasons,
+    long Windows,
+    long HubDrops,
+    long PersistenceDrops,
+    IReadOnlyList<StreamHealth> Streams);

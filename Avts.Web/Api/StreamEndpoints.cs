@@ -1,0 +1,70 @@
+using Avts.Web.Engine;
+using Avts.Web.Options;
+using Avts.Web.Persistence;
+
+namespace Avts.Web.Api;
+
+/// <summary>
+/// The REST API under <c>/api</c>. Reads are open unless <see cref="AvtsWebOptions.RequireKeyForReads"/>; every
+/// POST/DELETE needs the <c>X-Api-Key</c> header (<see cref="ApiKeyFilter"/>). Times in queries are ISO 8601.
+/// </summary>
+public static class StreamEndpoints
+{
+    private const int DefaultLimit = 500;
+    private const int MaxLimit = 10_000;
+
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapAvtsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var reads = endpoints.MapGroup("/api").WithTags("read").AddEndpointFilter(new ApiKeyFilter(control: false));
+        var control = endpoints.MapGroup("/api").WithTags("control").AddEndpointFilter(new ApiKeyFilter(control: true));
+
+        reads.MapGet("/streams", (StreamBoard board) => board.Snapshot()).WithName("ListStreams");
+        reads.MapGet("/streams/{name}", (string name, StreamBoard board) =>
+            board.Snapshot(name) is { } stream ? Results.Ok(stream) : NotFound(name)).WithName("GetStream");
+        reads.MapGet("/streams/{name}/windows", WindowsAsync).WithName("ListWindows");
+        reads.MapGet("/streams/{name}/alerts", (string name, DateTimeOffset? from, DateTimeOffset? to, int? limit, HistoryStore history, CancellationToken ct) =>
+            history.AlertsAsync(name, from, to, Limit(limit), ct)).WithName("ListStreamAlerts");
+        reads.MapGet("/alerts", (DateTimeOffset? from, DateTimeOffset? to, int? limit, HistoryStore history, CancellationToken ct) =>
+            history.AlertsAsync(null, from, to, Limit(limit), ct)).WithName("ListAlerts");
+        reads.MapGet("/benchmarks", (int? limit, HistoryStore history, CancellationToken ct) =>
+            history.BenchmarksAsync(Limit(limit), ct)).WithName("ListBenchmarks");
+
+        control.MapPost("/streams", AddAsync).WithName("AddStream");
+        control.MapDelete("/streams/{name}", async (string name, LiveEngineService engine, CancellationToken ct) =>
+            await engine.RemoveAsync(name, ct) == StreamChange.Done ? Results.NoContent() : NotFound(name)).WithName("RemoveStream");
+        control.MapPost("/streams/{name}/pause", (string name, LiveEngineService engine, StreamBoard board, CancellationToken ct) =>
+            ChangeAsync(name, engine.PauseAsync, board, ct)).WithName("PauseStream");
+        control.MapPost("/streams/{name}/resume", (string name, LiveEngineService engine, StreamBoard board, CancellationToken ct) =>
+            ChangeAsync(name, engine.ResumeAsync, board, ct)).WithName("ResumeStream");
+        return endpoints;
+    }
+
+    private static async Task<IResult> AddAsync(StreamConfig? body, LiveEngineService engine, TimeProvider time, CancellationToken ct)
+    {
+        if (StreamConfigParser.TryParse(body, time.GetUtcNow(), out var error) is not { } stream)
+        {
+            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stream");
+        }
+
+        return await engine.AddAsync(stream, ct) switch
+        {
+            StreamChange.Conflict => Results.Problem(
+                $"a stream named '{stream.Name}' exists", statusCode: StatusCodes.Status409Conflict, title: "Duplicate stream"),
+            _ => Results.Created($"/api/streams/{Uri.EscapeDataString(stream.Name)}", stream),
+        };
+    }
+
+    private static async Task<IResult> WindowsAsync(
+        string name, DateTimeOffset? from, DateTimeOffset? to, int? limit, HistoryStore history, CancellationToken ct) =>
+        Results.Ok(await history.WindowsAsync(name, from, to, Limit(limit), ct));
+
+    private static async Task<IResult> ChangeAsync(
+        string name, Func<string, CancellationToken, Task<StreamChange>> change, StreamBoard board, CancellationToken ct) =>
+        await change(name, ct) == StreamChange.Done && board.Snapshot(name) is { } stream ? Results.Ok(stream) : NotFound(name);
+
+    private static IResult NotFound(string name) =>
+        Results.Problem($"no stream named '{name}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown stream");
+
+    private static int Limit(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+}

@@ -1,0 +1,264 @@
+using System.Reactive.Concurrency;
+using Avts.Live.Monitor;
+using Avts.Live.Pipeline;
+using Avts.Web.Diagnostics;
+using Avts.Web.Hubs;
+using Avts.Web.Options;
+using Avts.Web.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Avts.Web.Engine;
+
+/// <summary>
+/// Owns the one <see cref="LivePipeline"/>: restores stored streams, adds configured and demo streams, applies
+/// control operations (add, remove, pause, resume; one at a time) and fans every result and status change out to the
+/// board, metrics, hub queue and history queue. The fan-out runs on the engine's threads and never waits: both queues
+/// drop their oldest items when full.
+/// </summary>
+public sealed class LiveEngineService(
+    IOptions<AvtsWebOptions> options,
+    IOptions<LiveEngineOptions> liveOptions,
+    IWindowScorer scorer,
+    ILiveSourceFactory sources,
+    StreamBoard board,
+    StreamStore store,
+    BroadcastChannel broadcast,
+    HistoryChannel history,
+    AvtsMetrics metrics,
+    DataPaths paths,
+    TimeProvider time,
+    ILogger<LiveEngineService> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim control = new(1, 1);
+    private readonly List<IDisposable> subscriptions = [];
+    private LivePipeline? pipeline;
+
+    /// <summary>Starts the pipeline and restores stored and configured streams before the server takes requests.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var live = liveOptions.Value.ToLiveOptions();
+        pipeline = new LivePipeline([], scorer, live, Scheduler.Default);
+        subscriptions.Add(pipeline.StatusChanges.Subscribe(OnStatus, e => logger.LogError(e, "Status stream failed")));
+        subscriptions.Add(pipeline.Results.Subscribe(OnResult, e => logger.LogCritical(e, "Scoring failed; no more results")));
+        metrics.ObserveActiveStreams(() => board.ActiveCount);
+        pipeline.Start();
+        logger.LogInformation(
+            "Live engine started: scorer {Scorer}, tolerance {Tolerance} [{Min}, {Max}] ms, data in {DataDirectory}",
+            scorer.Name, live.Tolerance.Name, live.Tolerance.MinMs, live.Tolerance.MaxMs, paths.Directory);
+
+        foreach (var stored in await store.ListAsync(cancellationToken))
+        {
+            AddCore(stored);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var configured in options.Value.Streams)
+        {
+            if (!board.Contains(configured.Name) && StreamConfigParser.TryParse(configured, now, out _) is { } definition)
+            {
+                AddCore(definition);
+            }
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        pipeline?.Dispose();
+        foreach (var subscription in subscriptions)
+        {
+            subscription.Dispose();
+        }
+
+        logger.LogInformation("Live engine stopped after {Windows} windows", metrics.Windows);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        pipeline?.Dispose();
+        control.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Adds a stream to the pipeline and stores it; <see cref="StreamChange.Conflict"/> when the name is taken.</summary>
+    public async Task<StreamChange> AddAsync(StreamDefinition stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        await control.WaitAsync(cancellationToken);
+        try
+        {
+            if (board.Contains(stream.Name))
+            {
+                return StreamChange.Conflict;
+            }
+
+            await store.SaveAsync(stream, cancellationToken);
+            AddCore(stream);
+            logger.LogInformation("Stream {Stream} added: {Location}", stream.Name, stream.Location);
+            return StreamChange.Done;
+        }
+        finally
+        {
+            control.Release();
+        }
+    }
+
+    /// <summary>Stops and forgets a stream (its history stays).</summary>
+    public Task<StreamChange> RemoveAsync(string name, CancellationToken cancellationToken) =>
+        ControlAsync(name, async stream =>
+        {
+            pipeline?.RemoveStream(name);
+            board.Remove(name);
+            await store.DeleteAsync(name, cancellationToken);
+            Announce(name, "removed");
+            logger.LogInformation("Stream {Stream} removed", name);
+        }, cancellationToken);
+
+    /// <summary>Takes a stream out of the pipeline but keeps (and stores) its configuration, marked paused.</summary>
+    public Task<StreamChange> PauseAsync(string name, CancellationToken cancellationToken) =>
+        ControlAsync(name, async stream =>
+        {
+            if (stream.Paused)
+            {
+                return;
+            }
+
+            pipeline?.RemoveStream(name);
+            var paused = stream with { Paused = true };
+            board.Update(paused, time.GetUtcNow());
+            await store.SaveAsync(paused, cancellationToken);
+            Announce(name, StreamBoard.PausedState);
+            logger.LogInformation("Stream {Stream} paused", name);
+        }, cancellationToken);
+
+    /// <summary>Puts a paused stream back into the pipeline.</summary>
+    public Task<StreamChange> ResumeAsync(string name, CancellationToken cancellationToken) =>
+        ControlAsync(name, async stream =>
+        {
+            if (!stream.Paused)
+            {
+                return;
+            }
+
+            var resumed = stream with { Paused = false };
+            board.Update(resumed, time.GetUtcNow());
+            await store.SaveAsync(resumed, cancellationToken);
+            pipeline?.AddStream(sources.Create(resumed));
+            logger.LogInformation("Stream {Stream} resumed", name);
+        }, cancellationToken);
+
+    /// <summary>In demo mode, writes (or reuses) the demo clip and adds the demo streams that are not there yet.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Demo)
+        {
+            return;
+        }
+
+        try
+        {
+            var clip = await DemoStreams.EnsureClipAsync(paths.Directory, options.Value.DemoClipSeconds, stoppingToken);
+            await control.WaitAsync(stoppingToken);
+            try
+            {
+                foreach (var demo in DemoStreams.Definitions(clip, time.GetUtcNow()))
+                {
+                    if (!board.Contains(demo.Name))
+                    {
+                        AddCore(demo);
+                        logger.LogInformation("Demo stream {Stream} added", demo.Name);
+                    }
+                }
+            }
+            finally
+            {
+                control.Release();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not start the demo streams");
+        }
+    }
+
+    private async Task<StreamChange> ControlAsync(string name, Func<StreamDefinition, Task> change, CancellationToken cancellationToken)
+    {
+        await control.WaitAsync(cancellationToken);
+        try
+        {
+            if (board.Find(name) is not { } stream)
+            {
+                return StreamChange.NotFound;
+            }
+
+            await change(stream);
+            return StreamChange.Done;
+        }
+        finally
+        {
+            control.Release();
+        }
+    }
+
+    /// <summary>Adds to the board, and to the pipeline unless paused (callers hold the control lock or are starting).</summary>
+    private void AddCore(StreamDefinition stream)
+    {
+        if (!board.TryAdd(stream, time.GetUtcNow()))
+        {
+            return;
+        }
+
+        if (stream.Paused)
+        {
+            Announce(stream.Name, StreamBoard.PausedState);
+            return;
+        }
+
+        try
+        {
+            pipeline?.AddStream(sources.Create(stream));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            logger.LogError(e, "Stream {Stream} cannot be opened", stream.Name);
+        }
+    }
+
+    private void Announce(string stream, string state) =>
+        broadcast.Queue.Write(new StatusMessage(stream, state, null, time.GetUtcNow().ToUnixTimeMilliseconds()));
+
+    /// <summary>On the inference thread: must not block.</summary>
+    private void OnResult(LiveWindowResult result)
+    {
+        var at = time.GetUtcNow();
+        var outcome = board.Apply(result, at);
+        metrics.Window(result.Stream, result.LatencyMs, outcome.NewlyDropped);
+        broadcast.Queue.Write(WindowResultMessage.From(result, at));
+        history.Queue.Write(new HistoryItem(result, null, at));
+        if (outcome.Alert is { } alert)
+        {
+            broadcast.Queue.Write(new AlertMessage(alert.Stream, alert.Raised, alert.AudioDelayMs, alert.PeakDelayMs, at.ToUnixTimeMilliseconds()));
+            history.Queue.Write(new HistoryItem(null, alert, at));
+            logger.LogWarning(
+                "Alert {Transition} on {Stream}: delay {DelayMs} ms (peak {PeakMs} ms)",
+                alert.Raised ? "raised" : "cleared", alert.Stream, alert.AudioDelayMs, alert.PeakDelayMs);
+        }
+    }
+
+    /// <summary>On a stream's thread (serialized across streams by the pipeline): must not block.</summary>
+    private void OnStatus(StreamStatusChange change)
+    {
+        board.Apply(change);
+        var state = LiveLineWriter.StateName(change.State);
+        broadcast.Queue.Write(new StatusMessage(change.Stream, state, change.Detail, change.At.ToUnixTimeMilliseconds()));
+        var level = change.State is StreamState.Reconnecting or StreamState.Failed ? LogLevel.Warning : LogLevel.Information;
+        logger.Log(level, "Stream {Stream} is {State}{Detail}", change.Stream, state, change.Detail is null ? string.Empty : ": " + change.Detail);
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Avts.Web.Options;
+
+/// <summary>The <c>Avts</c> configuration section of the web host (validated at start).</summary>
+public sealed class AvtsWebOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Avts";
+
+    /// <summary>Generate two demo clips (cached in the data directory) and monitor them as demo-sync and demo-drift.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Length of the generated demo clip, seconds (it is looped).</summary>
+    [Range(4, 600)]
+    public double DemoClipSeconds { get; set; } = 30;
+
+    /// <summary>Where the database and demo clips live; relative paths are under the content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>ADO.NET connection string; <c>{DataDirectory}</c> is replaced by the resolved data directory.</summary>
+    [Required]
+    public string Database { get; set; } = "Data Source={DataDirectory}/avts.db";
+
+    /// <summary>How long window and alert history is kept.</summary>
+    [Range(1, 24 * 365)]
+    public double RetentionHours { get; set; } = 72;
+
+    /// <summary>Key that control endpoints (POST/DELETE) require in the X-Api-Key header; none: control is refused.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Whether read endpoints require the key too.</summary>
+    public bool RequireKeyForReads { get; set; }
+
+    /// <summary>Messages queued for SignalR clients; when full the oldest is dropped (and counted).</summary>
+    [Range(16, 1_000_000)]
+    public int BroadcastCapacity { get; set; } = 1024;
+
+    /// <summary>Rows queued for the database; when full the oldest is dropped (and counted).</summary>
+    [Range(16, 1_000_000)]
+    public int PersistenceCapacity { get; set; } = 8192;
+
+    /// <summary>Largest number of rows written in one transaction.</summary>
+    [Range(1, 100_000)]
+    public int PersistenceBatchSize { get; set; } = 256;
+
+    /// <summary>A stream reconnecting or failed for longer than this makes /healthz report Degraded.</summary>
+    [Range(1, 86_400)]
+    public double DegradedAfterSeconds { get; set; } = 30;
+
+    /// <summary>More hub or persistence drops than this make /healthz report Degraded.</summary>
+    [Range(0, long.MaxValue)]
+    public long DropThreshold { get; set; } = 100;
+
+    /// <summary>Streams monitored from the start (API-added ones are restored from the database).</summary>
+    public List<StreamConfig> Streams { get; set; } = [];
+}

@@ -1,0 +1,29 @@
+using Avts.Web.Engine;
+using Microsoft.Extensions.Options;
+
+namespace Avts.Web.Options;
+
+/// <summary>Checks what data annotations cannot: each configured stream and unique names.</summary>
+public sealed class AvtsWebOptionsValidator : IValidateOptions<AvtsWebOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, AvtsWebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stream in options.Streams)
+        {
+            if (StreamConfigParser.TryParse(stream, DateTimeOffset.UnixEpoch, out var error) is null)
+            {
+                failures.Add($"Avts:Streams: {error}");
+            }
+            else if (!seen.Add(stream.Name))
+            {
+                failures.Add($"Avts:Streams: the name '{stream.Name}' is used twice");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
