@@ -3,7 +3,8 @@
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
-./scripts/ensure-deps.sh || exit 1
+# The live-source tests run a private RTSP relay (rtsp-server-perl) and PulseAudio daemon (pulseaudio, pactl).
+./scripts/ensure-deps.sh rtsp-server-perl pulseaudio pulseaudio-utils || exit 1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Avts.Live.sln -c Release --nologo -v q -clp:ErrorsOnly || exit 1
 dotnet test Avts.Live.sln -c Release --no-build --nologo "$@"

@@ -11,31 +11,14 @@ namespace Avts.Tests.Live.Sources;
 /// </summary>
 public sealed class RtspServerFixture : IDisposable
 {
-    private readonly TestProcess server;
+    private TestProcess server;
 
     /// <summary>Starts the server and waits until it accepts connections.</summary>
     public RtspServerFixture()
     {
         ClientPort = FreePort();
         SourcePort = FreePort();
-        server = TestProcess.Start(
-            "rtsp-server-perl",
-            [
-                "-c", ClientPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-s", SourcePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--client_listen_address", "127.0.0.1", "--source_listen_address", "127.0.0.1", "-l", "2",
-            ]);
-        var clock = Stopwatch.StartNew();
-        while (!Accepts(ClientPort) || !Accepts(SourcePort))
-        {
-            if (!server.IsRunning || clock.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                server.Dispose();
-                throw new InvalidOperationException($"rtsp-server-perl did not start: {server.Tail}");
-            }
-
-            Thread.Sleep(50);
-        }
+        server = StartServer();
     }
 
     /// <summary>Port players connect to.</summary>
@@ -95,8 +78,42 @@ public sealed class RtspServerFixture : IDisposable
         }
     }
 
+    /// <summary>
+    /// Restarts the server on the same ports. Needed after a publisher died: rtsp-server-perl (0.x in Debian 12) keeps
+    /// relaying a republished stream's audio but its video no longer decodes (timestamps stall), even under a new name.
+    /// </summary>
+    public void Restart()
+    {
+        server.Dispose();
+        server = StartServer();
+    }
+
     /// <summary>Stops the server.</summary>
     public void Dispose() => server.Dispose();
+
+    private TestProcess StartServer()
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var started = TestProcess.Start(
+            "rtsp-server-perl",
+            [
+                "-c", ClientPort.ToString(inv), "-s", SourcePort.ToString(inv),
+                "--client_listen_address", "127.0.0.1", "--source_listen_address", "127.0.0.1", "-l", "2",
+            ]);
+        var clock = Stopwatch.StartNew();
+        while (!Accepts(ClientPort) || !Accepts(SourcePort))
+        {
+            if (!started.IsRunning || clock.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                started.Dispose();
+                throw new InvalidOperationException($"rtsp-server-perl did not start: {started.Tail}");
+            }
+
+            Thread.Sleep(50);
+        }
+
+        return started;
+    }
 
     private static int FreePort()
     {
