@@ -5,10 +5,11 @@ using Avts.Engine.Media;
 namespace Avts.Live.Monitor;
 
 /// <summary>
-/// Writes the demo and benchmark clip: a dark picture with a one-frame white flash at irregular frames and a 1 kHz
+/// Writes the demo and benchmark clip: a dark, grainy picture with a one-frame white flash at irregular frames and a 1 kHz
 /// beep starting <c>delayMs</c> after each flash (H.264 with a one-second GOP, so a player joining mid-stream decodes
 /// within a second, + AAC 48 kHz, MP4). Irregular spacing matters: periodic events make every multiple of the period
-/// an equally good answer.
+/// an equally good answer. The grain (temporal noise) makes the video cost real bits (~1 Mbit/s at 640x360) and real
+/// decoding work, as a broadcast stream does, instead of the few kbit/s of a flat picture.
 /// </summary>
 public static class DemoClip
 {
@@ -52,7 +53,7 @@ public static class DemoClip
         string[] arguments =
         [
             "-hide_banner", "-nostdin", "-v", "error", "-y",
-            "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"color=c=gray:s={width}x{height}:r={fps}:d={duration},format=gray,geq=lum='{luminance}'"),
+            "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"color=c=gray:s={width}x{height}:r={fps}:d={duration},format=gray,geq=lum='{luminance}',noise=alls=12:allf=t"),
             "-f", "lavfi", "-i", $"aevalsrc='{beeps}':s=48000:d={duration}",
             "-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-keyint_min", "25", "-pix_fmt", "yuv420p",
             "-c:a", "aac", "-b:a", "128k", path,

@@ -44,6 +44,12 @@ public sealed record LiveOptions
     /// <summary>No data for this long means the source stalled: it is restarted.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long an opening may take until its first media (probe, connect, key frame, RTCP alignment) before it is
+    /// restarted; the stall timeout applies once media flowed (the longer of the two is used).
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>First reconnect delay; doubles per failed attempt up to <see cref="ReconnectMaxDelay"/>.</summary>
     public TimeSpan ReconnectInitialDelay { get; init; } = TimeSpan.FromSeconds(0.5);
 

@@ -62,7 +62,7 @@ internal sealed class ReconnectLoop : IDisposable
             connection.LastEventAt = scheduler.Now;
         }
 
-        ArmStallCheck(connection, options.StallTimeout);
+        ArmStallCheck(connection, Timeout(connection));
         try
         {
             connection.Subscription.Disposable = source.Open(scheduler).Subscribe(
@@ -90,6 +90,7 @@ internal sealed class ReconnectLoop : IDisposable
             {
                 case VideoFrameEvent or AudioChunkEvent when !connection.SawMedia:
                     connection.SawMedia = true;
+                    ArmStallCheck(connection, options.StallTimeout); // from now on the (shorter) stall timeout applies
                     failuresInRow = 0;
                     nextDelay = options.ReconnectInitialDelay;
                     if (!connection.SawConnected)
@@ -164,6 +165,7 @@ internal sealed class ReconnectLoop : IDisposable
         connection.StallCheck.Disposable = scheduler.Schedule(due, () =>
         {
             TimeSpan quiet;
+            TimeSpan timeout;
             lock (gate)
             {
                 if (!connection.Active)
@@ -172,18 +174,26 @@ internal sealed class ReconnectLoop : IDisposable
                 }
 
                 quiet = scheduler.Now - connection.LastEventAt;
+                timeout = Timeout(connection);
             }
 
-            if (quiet >= options.StallTimeout)
+            if (quiet >= timeout)
             {
-                var seconds = options.StallTimeout.TotalSeconds;
-                OnEnded(connection, string.Create(CultureInfo.InvariantCulture, $"no data for {seconds:0.#} s"), completed: false);
+                var what = connection.SawMedia ? "no data" : "no media";
+                OnEnded(connection, string.Create(CultureInfo.InvariantCulture, $"{what} for {timeout.TotalSeconds:0.#} s"), completed: false);
             }
             else
             {
-                ArmStallCheck(connection, options.StallTimeout - quiet);
+                ArmStallCheck(connection, timeout - quiet);
             }
         });
+
+    /// <summary>
+    /// Opening a network stream (probe, connect, wait for a key frame) takes longer than the gap between packets of a
+    /// flowing one, so a connection gets <see cref="LiveOptions.ConnectTimeout"/> until its first media.
+    /// </summary>
+    private TimeSpan Timeout(Connection connection) =>
+        connection.SawMedia ? options.StallTimeout : TimeSpan.FromTicks(Math.Max(options.StallTimeout.Ticks, options.ConnectTimeout.Ticks));
 
     /// <summary>One opening of the source.</summary>
     private sealed class Connection : IDisposable

@@ -14,7 +14,9 @@ internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver
 {
     private readonly ShowinfoParser parser = new(FfmpegLiveSource.AudioSampleRate);
     private readonly Lock gate = new();
+    private readonly RtpTimelineGate? timelineGate = input.IsRtp ? new RtpTimelineGate(input.RtpSyncTimeout) : null;
     private bool connected;
+    private double lastHoldNotice = double.NegativeInfinity;
     private bool rebase;
     private double origin = double.NaN;
 
@@ -133,8 +135,11 @@ internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver
             progress();
             lock (gate)
             {
-                MarkConnected();
-                observer.OnNext(new VideoFrameEvent(clock.Now, Rebase(pts), width, height, pixels));
+                if (Admit(timelineGate?.AdmitVideo(pts)))
+                {
+                    MarkConnected();
+                    observer.OnNext(new VideoFrameEvent(clock.Now, Rebase(pts), width, height, pixels));
+                }
             }
         }
     }
@@ -164,6 +169,11 @@ internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver
             progress();
             lock (gate)
             {
+                if (!Admit(timelineGate?.AdmitAudio(pts, pts + ((double)count / FfmpegLiveSource.AudioSampleRate))))
+                {
+                    continue;
+                }
+
                 MarkConnected();
                 var start = Rebase(pts);
                 var delayed = start + ((input.AudioDelay?.DelayAt(start) ?? 0) / 1000);
@@ -180,13 +190,34 @@ internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver
         }
     }
 
+    /// <summary>
+    /// Called under the gate with the RTP timeline gate's verdict (null: no gate). While media are held back, says so
+    /// once per second of media, which also tells the stall watchdog the input is alive.
+    /// </summary>
+    private bool Admit(bool? verdict)
+    {
+        if (verdict is null or true)
+        {
+            return true;
+        }
+
+        var held = timelineGate!.HeldSeconds;
+        if (held - lastHoldNotice >= 1)
+        {
+            lastHoldNotice = held;
+            observer.OnNext(new SourceStatusEvent(clock.Now, SourceStatus.Connecting, "waiting for RTCP to align audio and video"));
+        }
+
+        return false;
+    }
+
     /// <summary>Called under the gate before each media event.</summary>
     private void MarkConnected()
     {
         if (!connected)
         {
             connected = true;
-            observer.OnNext(new SourceStatusEvent(clock.Now, SourceStatus.Connected, null));
+            observer.OnNext(new SourceStatusEvent(clock.Now, SourceStatus.Connected, timelineGate?.Reason));
         }
     }
 

@@ -34,6 +34,19 @@ public sealed record LiveInput(string Location)
     /// <summary>Extra environment for ffmpeg/ffprobe (e.g. PULSE_SERVER for a private PulseAudio daemon), or null.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>
+    /// For RTP inputs (see <see cref="IsRtp"/>): how much media to hold back, at most, while waiting for the RTCP sender
+    /// reports that put audio and video on one timeline (see <see cref="RtpTimelineGate"/>).
+    /// </summary>
+    public TimeSpan RtpSyncTimeout { get; init; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>True for inputs whose audio and video timestamps come from RTP (rtsp://, rtsps://, rtp://, .sdp).</summary>
+    public bool IsRtp =>
+        Location.StartsWith("rtsp://", StringComparison.OrdinalIgnoreCase)
+        || Location.StartsWith("rtsps://", StringComparison.OrdinalIgnoreCase)
+        || Location.StartsWith("rtp://", StringComparison.OrdinalIgnoreCase)
+        || Location.EndsWith(".sdp", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True for a capture spec (v4l2:, pulse:, alsa:, dshow:).</summary>
     public bool IsCapture => CaptureInput.IsCapture(Location);
 

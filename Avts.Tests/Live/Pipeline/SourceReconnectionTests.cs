@@ -74,6 +74,22 @@ public sealed class SourceReconnectionTests
     }
 
     [Fact]
+    public void Reconnecting_OpeningWithoutMediaYet_GetsTheConnectTimeoutNotTheStallTimeout()
+    {
+        var clock = new HistoricalScheduler(T0);
+        var source = new FakeLiveSource("cam", (_, _) => Observable.Never<SourceEvent>());
+        var statuses = new List<SourceStatusEvent>();
+
+        using var subscription = source.Reconnecting(Options, clock).OfType<SourceStatusEvent>().Subscribe(statuses.Add);
+        clock.AdvanceBy(TimeSpan.FromSeconds(14.9));
+        Assert.Equal(0, source.Disposals);
+        clock.AdvanceBy(TimeSpan.FromSeconds(0.2));
+
+        Assert.Equal(1, source.Disposals);
+        Assert.Equal("no media for 15 s", Assert.Single(statuses, s => s.Status == SourceStatus.Reconnecting).Detail);
+    }
+
+    [Fact]
     public void Reconnecting_SteadySource_NeverStalls()
     {
         var clock = new HistoricalScheduler(T0);
