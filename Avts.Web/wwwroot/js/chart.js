@@ -11,7 +11,9 @@ export function drawChart(canvas, series, band, span) {
 
   const points = series.flatMap((s) => s.points);
   const tMax = Math.max(Date.now(), ...points.map((p) => p.t));
-  const tMin = span ? tMax - span : Math.min(...points.map((p) => p.t), tMax - 1000);
+  // At most `span` back, but no emptier than the data: a fresh page fills the width within seconds.
+  const earliest = Math.min(...points.map((p) => p.t), tMax - 10_000);
+  const tMin = span ? Math.max(tMax - span, earliest) : earliest;
   const values = points.filter((p) => p.t >= tMin).map((p) => p.v);
   const lo = Math.min(band?.min ?? 0, ...values) - 20, hi = Math.max(band?.max ?? 0, ...values) + 20;
   const pad = { l: 48, r: 10, t: 10, b: 22 };
