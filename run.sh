@@ -1,20 +1,39 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs a demo. Until the dashboard lands this is a demo check: a generated
-# flash-and-beep clip whose sound is 120 ms late (scripts/make-flash-beep.sh) is checked, then corrected with
-# `avts fix --auto`, which re-checks the corrected copy.
+# Starts the Avts dashboard: installs what is missing, builds (Release), runs Avts.Web with the demo streams
+# (demo-sync, demo-drift) and prints the URL once /healthz answers. Ctrl-C stops it.
+# The command-line demo (check + fix of a generated clip) is scripts/demo-check.sh.
+# Environment: AVTS_URL (default http://127.0.0.1:5080), AVTS__APIKEY (default: a fresh key, printed).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
-./scripts/ensure-deps.sh
-demo="$root/.tmp/demo"
-mkdir -p "$demo"
-clip="$demo/flash-beep-late120.mp4"
-[[ -f $clip ]] || ./scripts/make-flash-beep.sh "$clip" 120
-echo "== avts check $clip" >&2
-set +e
-./avts check "$clip" --plot "$demo/check.png"
-code=$?
-set -e
-echo "(exit code $code; plot: $demo/check.png)" >&2
-echo "== avts fix $clip $demo/fixed.mp4 --auto" >&2
-./avts fix "$clip" "$demo/fixed.mp4" --auto
+./scripts/ensure-deps.sh curl
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Avts.Web/Avts.Web.csproj -c Release --nologo -v q -clp:ErrorsOnly
+
+url=${AVTS_URL:-http://127.0.0.1:5080}
+# QA jobs and fixes are control endpoints: without a key they are refused, so the dashboard gets one per run.
+export AVTS__APIKEY=${AVTS__APIKEY:-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}
+# Content root Avts.Web: wwwroot (the dashboard) and data/ (database, demo clip, QA files) live there.
+dotnet Avts.Web/bin/Release/net10.0/Avts.Web.dll --contentRoot "$root/Avts.Web" --urls "$url" --Avts:Demo=true &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; exit 0' INT TERM
+
+for _ in $(seq 1 120); do
+  if ! kill -0 "$server" 2>/dev/null; then
+    wait "$server" || true
+    echo "avts: the web host exited during start-up (see the messages above)" >&2
+    exit 1
+  fi
+  if curl -s "$url/healthz" >/dev/null 2>&1; then
+    echo
+    echo "Avts dashboard: $url/"
+    echo "API key (QA page, POST endpoints): $AVTS__APIKEY"
+    echo "Ctrl-C stops it."
+    wait "$server"
+    exit $?
+  fi
+  sleep 0.5
+done
+echo "avts: no answer from $url/healthz after 60 s" >&2
+kill "$server" 2>/dev/null
+exit 1

@@ -3,8 +3,9 @@
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
-# The live tests start a real RTSP server and a private PulseAudio daemon with a null sink.
-./scripts/ensure-deps.sh rtsp-server-perl pulseaudio pulseaudio-utils || exit 1
+# The live tests start a real RTSP server and a private PulseAudio daemon with a null sink; the dashboard test drives
+# Debian's chromium through Playwright.
+./scripts/ensure-deps.sh rtsp-server-perl pulseaudio pulseaudio-utils chromium || exit 1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Avts.Live.sln -c Release --nologo -v q -clp:ErrorsOnly || exit 1
 dotnet test Avts.Live.sln -c Release --no-build --nologo "$@"

@@ -7,6 +7,7 @@ using Avts.Web.Engine;
 using Avts.Web.Hubs;
 using Avts.Web.Options;
 using Avts.Web.Persistence;
+using Avts.Web.Qa;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -42,9 +43,13 @@ public sealed class Program
 
         AddAvts(builder.Services, builder.Configuration);
         var app = builder.Build();
+        // The dashboard: plain files from wwwroot (index.html at "/"), no CDN and no build step.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapOpenApi();
         app.MapAvtsHealth();
         app.MapAvtsApi();
+        app.MapAvtsQa();
         app.MapHub<SyncHub>("/hubs/sync");
         return app;
     }
@@ -70,12 +75,18 @@ public sealed class Program
         services.AddSingleton<SyncGroups>();
         services.AddSingleton<StreamBoard>();
         services.AddSingleton<ILiveSourceFactory, FfmpegSourceFactory>();
+        services.AddSingleton<QaPathGuard>();
+        services.AddSingleton<QaFolders>();
+        services.AddSingleton<QaJobBoard>();
+        services.AddSingleton<QaStore>();
+        services.AddSingleton<QaCheck>();
         services.AddSingleton<IWindowScorer>(sp =>
             new WindowScorer(new OnsetEstimator(), sp.GetRequiredService<IOptions<LiveEngineOptions>>().Value.ToLiveOptions()));
 
         // Stopped in reverse order: the engine first (no more results), then the hub loop, then the writer drains.
         services.AddHostedService<HistoryWriter>();
         services.AddHostedService<HubBroadcaster>();
+        services.AddHostedService<QaWorker>();
         services.AddSingleton<LiveEngineService>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEngineService>());
 

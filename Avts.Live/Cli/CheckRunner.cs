@@ -18,6 +18,12 @@ internal sealed class CheckRunner(CliServices services, bool verbose, double chu
     /// </summary>
     public const double DefaultChunkSeconds = 180;
 
+    /// <summary>
+    /// Receives the fraction done (0..1) after each decoded and each analysed span; null: not reported. The web
+    /// host's QA jobs show it as a percentage; the CLI has no use for it.
+    /// </summary>
+    public IProgress<double>? Progress { get; init; }
+
     /// <summary>Measures <paramref name="input"/> with <paramref name="settings"/>.</summary>
     /// <exception cref="MediaInputException">The input cannot be read, or lacks a video or an audio stream.</exception>
     public async Task<CheckOutcome> RunAsync(string input, CheckSettings settings, CancellationToken cancellationToken)
@@ -48,17 +54,22 @@ internal sealed class CheckRunner(CliServices services, bool verbose, double chu
 
         // Resolve before the (slow) analysis so a profile that cannot apply fails at once.
         var profile = settings.ResolveProfile(media.Info.Video!.FrameRate);
-        var parts = new List<SyncAnalysis> { await AnalyzeAsync(estimator, media, settings, cancellationToken).ConfigureAwait(false) };
-
         var origin = settings.Decode.StartSeconds ?? media.Info.StartSeconds;
         var end = requested is { } r ? origin + r : origin + (media.Info.DurationSeconds ?? 0);
+        var spans = SpanCount(origin, end, overlap);
+        Progress?.Report(0.5 / spans);
+        var parts = new List<SyncAnalysis> { await AnalyzeAsync(estimator, media, settings, cancellationToken).ConfigureAwait(false) };
+        Progress?.Report(1.0 / spans);
+
         for (var start = origin + chunkSeconds; start + overlap < end; start += chunkSeconds)
         {
             var span = Math.Min(chunkSeconds + overlap, end - start);
             Log($"decoding {start:0.0}-{start + span:0.0} s");
             var part = await DecodeSpanAsync(input, settings.Decode with { StartSeconds = start, DurationSeconds = span }, cancellationToken)
                 .ConfigureAwait(false);
+            Progress?.Report((parts.Count + 0.5) / spans);
             parts.Add(await AnalyzeAsync(estimator, part, settings, cancellationToken).ConfigureAwait(false));
+            Progress?.Report((double)parts.Count / spans);
         }
 
         var analysis = AnalysisMerger.Merge(parts);
@@ -66,6 +77,18 @@ internal sealed class CheckRunner(CliServices services, bool verbose, double chu
             media.Audio!.PrimingCorrectionSeconds);
         Log($"done in {clock.Elapsed.TotalSeconds:0.0} s ({parts.Count} span(s))");
         return new CheckOutcome(report, analysis.Curve);
+    }
+
+    // The same stepping as the span loop, counted ahead so progress can be a fraction.
+    private int SpanCount(double origin, double end, double overlap)
+    {
+        var count = 1;
+        for (var start = origin + chunkSeconds; start + overlap < end; start += chunkSeconds)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private async Task<DecodedMedia> DecodeSpanAsync(string input, DecodeOptions options, CancellationToken cancellationToken)

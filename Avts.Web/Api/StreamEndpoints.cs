@@ -1,6 +1,7 @@
 using Avts.Web.Engine;
 using Avts.Web.Options;
 using Avts.Web.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace Avts.Web.Api;
 
@@ -27,6 +28,7 @@ public static class StreamEndpoints
             history.AlertsAsync(name, from, to, Limit(limit), ct)).WithName("ListStreamAlerts");
         reads.MapGet("/alerts", (DateTimeOffset? from, DateTimeOffset? to, int? limit, HistoryStore history, CancellationToken ct) =>
             history.AlertsAsync(null, from, to, Limit(limit), ct)).WithName("ListAlerts");
+        reads.MapGet("/tolerance", (IOptions<LiveEngineOptions> live) => live.Value.ResolveTolerance()).WithName("GetTolerance");
         reads.MapGet("/benchmarks", (int? limit, HistoryStore history, CancellationToken ct) =>
             history.BenchmarksAsync(Limit(limit), ct)).WithName("ListBenchmarks");
 

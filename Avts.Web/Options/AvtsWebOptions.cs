@@ -53,6 +53,9 @@ public sealed class AvtsWebOptions
     [Range(0, long.MaxValue)]
     public long DropThreshold { get; set; } = 100;
 
+    /// <summary>QA jobs (<c>/api/qa</c>): allowed roots, upload limit, queue.</summary>
+    public QaOptions Qa { get; set; } = new();
+
     /// <summary>Streams monitored from the start (API-added ones are restored from the database).</summary>
     public List<StreamConfig> Streams { get; set; } = [];
 }

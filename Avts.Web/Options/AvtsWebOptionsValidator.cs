@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Avts.Web.Options;
 
-/// <summary>Checks what data annotations cannot: each configured stream and unique names.</summary>
+/// <summary>Checks what data annotations cannot: each configured stream, unique names and the nested Qa section.</summary>
 public sealed class AvtsWebOptionsValidator : IValidateOptions<AvtsWebOptions>
 {
     /// <inheritdoc />
@@ -22,6 +22,13 @@ public sealed class AvtsWebOptionsValidator : IValidateOptions<AvtsWebOptions>
             {
                 failures.Add($"Avts:Streams: the name '{stream.Name}' is used twice");
             }
+        }
+
+        // Data annotations do not recurse into nested objects: the Qa section is validated here.
+        var qa = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Qa, new(options.Qa), qa, validateAllProperties: true))
+        {
+            failures.AddRange(qa.Select(r => $"Avts:Qa: {r.ErrorMessage}"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -19,6 +19,8 @@ public sealed class AvtsDatabase : IDisposable
         "CREATE INDEX IF NOT EXISTS ix_windows_time ON windows (recorded_at)",
         "CREATE TABLE IF NOT EXISTS alerts (stream VARCHAR(64) NOT NULL, raised_at BIGINT NOT NULL, cleared_at BIGINT NULL, peak_delay_ms DOUBLE PRECISION NULL, PRIMARY KEY (stream, raised_at))",
         "CREATE TABLE IF NOT EXISTS benchmark_runs (id VARCHAR(64) PRIMARY KEY, kind VARCHAR(32) NOT NULL, recorded_at BIGINT NOT NULL, json TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS qa_jobs (id VARCHAR(32) PRIMARY KEY, source VARCHAR(8) NOT NULL, name TEXT NOT NULL, input_path TEXT NOT NULL, state VARCHAR(16) NOT NULL, percent DOUBLE PRECISION NULL, error TEXT NULL, created_at BIGINT NOT NULL, started_at BIGINT NULL, finished_at BIGINT NULL, audio_delay_ms DOUBLE PRECISION NULL, confidence DOUBLE PRECISION NULL, verdict VARCHAR(16) NULL, fixed_path TEXT NULL, report_json TEXT NULL, report_csv TEXT NULL)",
+        "CREATE INDEX IF NOT EXISTS ix_qa_jobs_created ON qa_jobs (created_at)",
     ];
 
     private readonly DbProviderFactory factory;

@@ -1,0 +1,102 @@
+using Avts.Live.Monitor;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Avts.Tests.Web;
+
+/// <summary>
+/// The dashboard in real headless Chromium (/usr/bin/chromium) against Kestrel on a loopback port: a stream tile's
+/// delay changes live (a looped clip with a cycling injected delay, pushed through the hub to the page's own SignalR
+/// client), and a QA job's report page shows the measured delay and its plot. Screenshots go to
+/// <c>$AVTS_TEST_ARTIFACTS</c> (default: <c>artifacts/</c> beside the test assembly).
+/// </summary>
+public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("avts-web-ui-").FullName;
+
+    [Fact]
+    public async Task Dashboard_TileDelayUpdatesLive_AndQaReportPageShowsDelayAndPlot()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run scripts/ensure-deps.sh chromium (test.sh does)");
+        var media = Path.Combine(dataDirectory, "media");
+        Directory.CreateDirectory(media);
+        await DemoClip.WriteAsync(Path.Combine(media, "late120.mp4"), 120, 8, 320, 180, CancellationToken.None);
+        var clip = await WebTestClip.PathAsync();
+
+        await using var factory = new AvtsWebFactory(dataDirectory, new Dictionary<string, string?> { ["Avts:ApiKey"] = AvtsWebFactory.Key });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        output.WriteLine($"dashboard at {baseUrl}");
+        using var keyed = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", AvtsWebFactory.Key);
+        // The delay jumps every 3 s, so the tile must change within a few windows.
+        await AvtsWebFactory.AddStreamAsync(keyed, "cam-drift", clip, "cycle:0,150,-100@3");
+        await AvtsWebFactory.AddStreamAsync(keyed, "cam-sync", clip, null);
+        var qaJob = await QaClient.SubmitPathAsync(keyed, "late120.mp4");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 } });
+        page.Console += (_, message) => output.WriteLine($"browser console: {message.Text}");
+        await page.GotoAsync(baseUrl + "/");
+
+        const string delay = "[data-stream='cam-drift'] .delay";
+        await page.WaitForFunctionAsync(
+            $"() => {{ const e = document.querySelector(\"{delay}\"); return e && e.textContent.includes('ms'); }}", null, new() { Timeout = (float)Patience.TotalMilliseconds });
+        var first = await page.TextContentAsync(delay);
+        // Changed, and far enough to be the injected delay rather than estimator jitter around zero.
+        await page.WaitForFunctionAsync(
+            $"first => {{ const t = document.querySelector(\"{delay}\").textContent; return t !== first && Math.abs(parseFloat(t)) >= 50; }}",
+            first,
+            new() { Timeout = (float)Patience.TotalMilliseconds });
+        var later = await page.TextContentAsync(delay);
+        output.WriteLine($"cam-drift tile: {first} -> {later}");
+        Assert.NotEqual(first, later);
+        Assert.Equal("hub: live", await page.TextContentAsync("#hub-state"));
+        var dashboardShot = await ScreenshotAsync(page, "dashboard.png");
+
+        await QaClient.WaitDoneAsync(keyed, qaJob, TimeSpan.FromSeconds(60));
+        await page.GotoAsync($"{baseUrl}/#/qa/{qaJob}");
+        await page.WaitForSelectorAsync("#qa-delay", new() { Timeout = 15000 });
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.plot'); return i && i.complete && i.naturalWidth > 0; }");
+        Assert.Contains("+1", await page.TextContentAsync("#qa-delay"), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "qa-report.png");
+
+        await page.GotoAsync($"{baseUrl}/#/benchmarks");
+        await page.WaitForSelectorAsync($"text=qa-{qaJob}", new() { Timeout = 10000 });
+        Assert.True(new FileInfo(dashboardShot).Length > 10_000);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled SQLite handle may linger a moment; the OS cleans temp directories.
+        }
+    }
+
+    private async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var directory = Environment.GetEnvironmentVariable("AVTS_TEST_ARTIFACTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+        Console.WriteLine($"avts test artifact: {path}");
+        return path;
+    }
+}

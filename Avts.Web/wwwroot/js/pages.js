@@ -1,0 +1,26 @@
+// The alerts list (stored alerts, refreshed when the hub reports a transition) and the benchmarks list.
+import { getJson, fmt, escapeHtml } from './api.js';
+
+export async function renderAlerts(view) {
+  const alerts = await getJson('/api/alerts?limit=200');
+  view.innerHTML = `<h2>Alerts</h2><table><tr><th>stream</th><th>raised</th><th>cleared</th><th>peak delay</th></tr>
+    ${alerts.map((a) => `<tr><td><a href="#/stream/${encodeURIComponent(a.stream)}">${escapeHtml(a.stream)}</a></td>
+    <td>${fmt.date(a.raisedAt)}</td><td>${a.clearedAt ? fmt.date(a.clearedAt) : '<span class="badge">open</span>'}</td>
+    <td>${fmt.ms(a.peakDelayMs)}</td></tr>`).join('')}</table>${alerts.length ? '' : '<p class="muted">No alerts stored.</p>'}`;
+}
+
+export async function renderBenchmarks(view) {
+  const runs = await getJson('/api/benchmarks?limit=200');
+  view.innerHTML = `<h2>Benchmarks</h2><p class="muted">Stored runs, newest first (QA checks are recorded as kind "qa").</p>
+    <table><tr><th>recorded</th><th>kind</th><th>id</th><th>result</th></tr>
+    ${runs.map((r) => `<tr><td>${fmt.date(r.recordedAt)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.id)}</td>
+    <td>${summary(r.json)}</td></tr>`).join('')}</table>${runs.length ? '' : '<p class="muted">No benchmark runs stored.</p>'}`;
+}
+
+function summary(json) {
+  try {
+    const value = JSON.parse(json);
+    return Object.entries(value).filter(([, v]) => typeof v !== 'object' || v === null)
+      .map(([k, v]) => `${escapeHtml(k)}: <b>${escapeHtml(typeof v === 'number' ? +v.toFixed(3) : v)}</b>`).join(' · ');
+  } catch { return escapeHtml(json); }
+}
