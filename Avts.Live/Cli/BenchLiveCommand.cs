@@ -30,7 +30,7 @@ internal static class BenchLiveCommand
         var streams = new Option<int[]>("--streams")
         {
             Description = "Stream counts to try in order, comma-separated; stops after the first not held.",
-            DefaultValueFactory = _ => [1, 2, 4, 6, 8, 10, 12, 16],
+            DefaultValueFactory = _ => [1, 2, 4, 8, 12, 16, 20, 24, 32, 40, 48, 64],
             CustomParser = ParseCounts,
         };
         var measure = new Option<double?>("--seconds") { Description = "Seconds measured per stream count [default: 30].", CustomParser = r => AnalysisOptionSet.ParseNumber(r, "--seconds") };

@@ -1,3 +1,4 @@
+using Avts.Tests.Fixtures;
 using System.Diagnostics;
 using System.Reactive.Concurrency;
 using Avts.Engine.Reports;
@@ -15,6 +16,7 @@ namespace Avts.Tests.EndToEnd;
 /// windows -> onset scoring -> smoothing/alerts, with the sound's delay changing mid-stream, and the publisher killed
 /// and restarted.
 /// </summary>
+[Collection(RealTimeStreams.Name)]
 public sealed class LiveRtspMonitorTests(RtspServerFixture server, ITestOutputHelper output) : IClassFixture<RtspServerFixture>, IDisposable
 {
     // The first segment is longer: a player joining an RTP relay holds media back until RTCP aligns audio and video

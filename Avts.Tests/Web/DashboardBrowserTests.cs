@@ -1,3 +1,4 @@
+using Avts.Tests.Fixtures;
 using Avts.Live.Monitor;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -10,6 +11,7 @@ namespace Avts.Tests.Web;
 /// client), and a QA job's report page shows the measured delay and its plot. Screenshots go to
 /// <c>$AVTS_TEST_ARTIFACTS</c> (default: <c>artifacts/</c> beside the test assembly).
 /// </summary>
+[Collection(RealTimeStreams.Name)]
 public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposable
 {
     private const string Chromium = "/usr/bin/chromium";

@@ -1,3 +1,4 @@
+using Avts.Tests.Fixtures;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Avts.Web.Hubs;
@@ -9,6 +10,7 @@ namespace Avts.Tests.Web;
 /// End to end through the hub: a looped real-time clip with 200 ms of injected audio delay and a ±20 ms tolerance
 /// must stream WindowResult messages (MessagePack) to a subscribed client and raise an Alert, which is also stored.
 /// </summary>
+[Collection(RealTimeStreams.Name)]
 public sealed class SyncHubTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);

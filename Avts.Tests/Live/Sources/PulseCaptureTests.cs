@@ -1,8 +1,10 @@
+using Avts.Tests.Fixtures;
 using Avts.Live.Sources;
 
 namespace Avts.Tests.Live.Sources;
 
 /// <summary>Capture from a private PulseAudio null sink's monitor while ffmpeg plays a tone into the sink.</summary>
+[Collection(RealTimeStreams.Name)]
 public sealed class PulseCaptureTests(PulseNullSink pulse) : IClassFixture<PulseNullSink>
 {
     [Fact]

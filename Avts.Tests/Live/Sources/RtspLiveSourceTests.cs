@@ -1,9 +1,11 @@
+using Avts.Tests.Fixtures;
 using System.Diagnostics;
 using Avts.Live.Sources;
 
 namespace Avts.Tests.Live.Sources;
 
 /// <summary>publisher -> rtsp-server-perl (UDP) -> FfmpegLiveSource, including the publisher dying and coming back.</summary>
+[Collection(RealTimeStreams.Name)]
 public sealed class RtspLiveSourceTests(RtspServerFixture server, LiveMediaFixture media)
     : IClassFixture<RtspServerFixture>, IClassFixture<LiveMediaFixture>
 {
