@@ -103,6 +103,9 @@ public static class FfmpegProcess
             throw new MediaInputException($"{tool} is not installed or not on PATH (run ./scripts/ensure-deps.sh).", ex);
         }
 
+        // Kill inside Cancel() itself, not later on a continuation: a caller that cancels and then exits (Ctrl-C on a
+        // monitor) must not leave ffmpeg running behind it.
+        using var killOnCancel = cancellationToken.Register(() => KillTree(process));
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stall.CancelAfter(stallTimeout);
         void Progress() => stall.CancelAfter(stallTimeout);

@@ -31,4 +31,10 @@ public sealed record LiveWindowResult(
 {
     /// <summary>The schema tag written with every JSON line.</summary>
     public const string Schema = "avts.live.window/1";
+
+    /// <summary>
+    /// This window's score over candidate delays, when the estimator made one (kept out of the JSON lines, which stay
+    /// one short line per window; the web API serves the latest per stream).
+    /// </summary>
+    public Avts.Engine.Scoring.OffsetCurve? Curve { get; init; }
 }

@@ -71,7 +71,10 @@ public sealed class StreamTracker
             Drift(),
             Alert,
             (now - window.CompletedAt).TotalMilliseconds,
-            droppedWindows);
+            droppedWindows)
+        {
+            Curve = score.Curve,
+        };
     }
 
     private void Smooth(double delay)

@@ -4,4 +4,8 @@ namespace Avts.Live.Pipeline;
 /// <param name="AudioDelayMs">The window's delay in ms (+ = sound late), null when it committed to none.</param>
 /// <param name="Confidence">0..1.</param>
 /// <param name="State">Live when a delay was found; otherwise why not (NoAudio, NoVideo, Silent, Frozen, Undetermined).</param>
-public sealed record WindowScore(double? AudioDelayMs, double Confidence, StreamState State);
+public sealed record WindowScore(double? AudioDelayMs, double Confidence, StreamState State)
+{
+    /// <summary>The estimator's score over candidate delays for this window (for the dashboard's detail view), when it made one.</summary>
+    public Avts.Engine.Scoring.OffsetCurve? Curve { get; init; }
+}

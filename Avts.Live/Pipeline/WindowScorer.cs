@@ -69,9 +69,10 @@ public sealed class WindowScorer : IWindowScorer
         var length = window.EndSeconds - window.StartSeconds;
         var options = new AnalysisOptions { WindowSeconds = length, HopSeconds = length, RangeSeconds = rangeSeconds };
         var analysis = estimator.Analyze(media, options, cancellationToken);
-        return analysis.AudioDelayMs is { } delay
+        var score = analysis.AudioDelayMs is { } delay
             ? new WindowScore(delay, analysis.Confidence, StreamState.Live)
             : new WindowScore(null, analysis.Confidence, StreamState.Undetermined);
+        return score with { Curve = analysis.Curve };
     }
 
     /// <summary>Largest mean absolute grey difference between consecutive frames (the motion the gate judges).</summary>

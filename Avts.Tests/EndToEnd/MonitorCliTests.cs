@@ -33,6 +33,20 @@ public sealed class MonitorCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Monitor_CtrlC_StopsCleanly_WithExit0_AndNoFfmpegLeft()
+    {
+        var file = Path.Combine(directory, "looped.mp4");
+        await DemoClip.WriteAsync(file, delayMs: 100, durationSeconds: 4, width: 320, height: 180, CancellationToken.None);
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromSeconds(8));
+
+        var cli = await RealCli.RunAsync(ctrlC.Token, "monitor", file, "--loop", "--format", "jsonl");
+
+        Assert.True(cli.ExitCode == 0, cli.Err);
+        Assert.Contains("\"schema\":\"avts.live.window/1\"", cli.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Diagnostics.Process.GetProcessesByName("ffmpeg"), p => CommandLine(p).Contains(file, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Monitor_UnreachableStream_FailsWithOneLine_AndExitCode1()
     {
         var cli = await RealCli.RunAsync("monitor", "rtsp://127.0.0.1:9/none", "--give-up-after", "2", "--for", "30");
@@ -70,4 +84,19 @@ public sealed class MonitorCliTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private static string CommandLine(System.Diagnostics.Process process)
+    {
+        using (process)
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{process.Id}/cmdline");
+            }
+            catch (IOException)
+            {
+                return string.Empty; // exited while we looked
+            }
+        }
+    }
 }

@@ -15,14 +15,18 @@ internal sealed class RealCli
 
     public string Err => _err.ToString();
 
-    public static async Task<RealCli> RunAsync(params string[] args)
+    public static Task<RealCli> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    /// <summary>Runs with a token that stands for Ctrl-C.</summary>
+    public static async Task<RealCli> RunAsync(CancellationToken interrupt, params string[] args)
     {
         var cli = new RealCli();
         cli.ExitCode = await AvtsCli.RunAsync(
             args,
             CliServices.CreateDefault(
                 new StringWriter(cli._out, CultureInfo.InvariantCulture),
-                new StringWriter(cli._err, CultureInfo.InvariantCulture)));
+                new StringWriter(cli._err, CultureInfo.InvariantCulture)),
+            interrupt);
         return cli;
     }
 

@@ -72,6 +72,13 @@ public sealed class SyncHubTests : IDisposable
         Assert.Contains(all!, a => a.Stream == "late" && a.PeakDelayMs is > 150);
         var streams = await keyed.GetFromJsonAsync<StreamView[]>("/api/streams");
         Assert.True(streams!.Single(s => s.Name == "late").Alert);
+
+        // The detail view's curve: the latest window's scores over candidate delays, peaking near the injected 200 ms.
+        var curve = (await keyed.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/streams/late/curve"))!;
+        var delays = curve.GetProperty("delaysMs").EnumerateArray().Select(d => d.GetDouble()).ToList();
+        var scores = curve.GetProperty("scores").EnumerateArray().Select(d => d.GetDouble()).ToList();
+        Assert.Equal(delays.Count, scores.Count);
+        Assert.InRange(delays[scores.IndexOf(scores.Max())], 150, 250);
     }
 
     public void Dispose()

@@ -24,6 +24,9 @@ public static class StreamEndpoints
         reads.MapGet("/streams/{name}", (string name, StreamBoard board) =>
             board.Snapshot(name) is { } stream ? Results.Ok(stream) : NotFound(name)).WithName("GetStream");
         reads.MapGet("/streams/{name}/windows", WindowsAsync).WithName("ListWindows");
+        reads.MapGet("/streams/{name}/curve", (string name, StreamBoard board) =>
+            board.LatestCurve(name) is { } curve ? Results.Ok(curve) : Results.NotFound(new { error = $"no score curve for '{name}' yet" }))
+            .WithName("GetLatestCurve");
         reads.MapGet("/streams/{name}/alerts", (string name, DateTimeOffset? from, DateTimeOffset? to, int? limit, HistoryStore history, CancellationToken ct) =>
             history.AlertsAsync(name, from, to, Limit(limit), ct)).WithName("ListStreamAlerts");
         reads.MapGet("/alerts", (DateTimeOffset? from, DateTimeOffset? to, int? limit, HistoryStore history, CancellationToken ct) =>

@@ -109,6 +109,12 @@ public sealed class StreamBoard
             entry.Windows++;
             entry.LastWindowAt = at;
             entry.LastDelayMs = result.AudioDelayMs;
+            if (result.Curve is { } curve)
+            {
+                entry.LastCurve = new WindowCurve(
+                    result.Stream, result.StartSeconds, result.EndSeconds, curve.Kind, curve.DelaysMs, curve.Scores, result.RawDelayMs);
+            }
+
             var state = LiveLineWriter.StateName(result.State);
             if (state != entry.State)
             {
@@ -125,6 +131,15 @@ public sealed class StreamBoard
         lock (gate)
         {
             return [.. entries.Values.OrderBy(e => e.Definition.Name, StringComparer.Ordinal).Select(e => e.ToSnapshot())];
+        }
+    }
+
+    /// <summary>The latest score curve of <paramref name="name"/>, or null when it has none (yet).</summary>
+    public WindowCurve? LatestCurve(string name)
+    {
+        lock (gate)
+        {
+            return entries.TryGetValue(name, out var entry) ? entry.LastCurve : null;
         }
     }
 
@@ -151,6 +166,8 @@ public sealed class StreamBoard
         public string? Detail { get; private set; }
 
         public double? LastDelayMs { get; set; }
+
+        public WindowCurve? LastCurve { get; set; }
 
         public bool Alert { get; set; }
 

@@ -1,10 +1,31 @@
-// One stream in detail: its recent windows from the history API plus live ones from the hub. The live engine keeps no
-// per-window score curve, so the chart shows what exists: each window's raw estimate and the smoothed delay.
+// One stream in detail: its recent windows from the history API plus live ones from the hub (raw and smoothed delay
+// over time), and the latest window's score curve over candidate delays (GET /api/streams/{name}/curve).
 import { getJson, fmt, escapeHtml } from './api.js';
 import { drawChart } from './chart.js';
+import { drawCurve } from './curve.js';
 import { live } from './dashboard.js';
 
 const cache = new Map();
+const curves = new Map();
+let curveFetchedAt = 0;
+
+// Renders run on every hub message; the curve is fetched at most once a second.
+async function refreshCurve(view, name) {
+  if (Date.now() - curveFetchedAt < 1000) return;
+  curveFetchedAt = Date.now();
+  try {
+    curves.set(name, await getJson(`/api/streams/${encodeURIComponent(name)}/curve`));
+  } catch {
+    curves.delete(name); // none yet (404): nothing scored with a curve so far
+  }
+  const curve = curves.get(name);
+  const canvas = view.querySelector('#detail-curve');
+  if (!canvas) return;
+  drawCurve(canvas, curve);
+  view.querySelector('#detail-curve-note').textContent = curve
+    ? `window ${fmt.num(curve.startSeconds)}-${fmt.num(curve.endSeconds)} s, ${curve.kind} (${curve.kind === 'distance' ? 'lower' : 'higher'} is better), estimate ${fmt.ms(curve.rawDelayMs)}`
+    : 'no curve yet';
+}
 
 export async function load(name) {
   const rows = await getJson(`/api/streams/${encodeURIComponent(name)}/windows?limit=120`);
@@ -19,10 +40,12 @@ export function render(view, name) {
   const s = live.streams.get(name) ?? {};
   if (!view.querySelector('#detail-chart')) {
     view.innerHTML = `<h2>${escapeHtml(name)} <span id="detail-now" class="muted"></span></h2>
-      <p class="muted">Shown: the last 120 windows' raw per-window estimate (thin) and smoothed delay (thick), ms, + = sound late.
-      The live engine does not keep per-window score curves; a QA check's report plot has the full curve.</p>
-      <canvas id="detail-chart" class="chart"></canvas><div id="detail-table"></div>`;
+      <p class="muted">The last 120 windows' raw per-window estimate (thin) and smoothed delay (thick), ms, + = sound late.</p>
+      <canvas id="detail-chart" class="chart"></canvas>
+      <h3>Latest score curve <span id="detail-curve-note" class="muted"></span></h3>
+      <canvas id="detail-curve" class="chart"></canvas><div id="detail-table"></div>`;
   }
+  refreshCurve(view, name);
   view.querySelector('#detail-now').textContent = `now ${fmt.ms(s.audioDelayMs)} · ${s.state ?? ''}${s.alert ? ' · ALERT' : ''}`;
   drawChart(view.querySelector('#detail-chart'), [
     { name: 'raw', color: '#9ab', width: 1, points: points.map((p) => ({ t: p.t, v: p.raw })) },
