@@ -87,6 +87,8 @@ public sealed class Program
         services.AddHostedService<HistoryWriter>();
         services.AddHostedService<HubBroadcaster>();
         services.AddHostedService<QaWorker>();
+        services.AddSingleton<BenchmarkImporter>();
+        services.AddHostedService<BenchmarkImportService>();
         services.AddSingleton<LiveEngineService>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEngineService>());
 

@@ -36,6 +36,7 @@ public static class StreamEndpoints
             history.BenchmarksAsync(Limit(limit), ct)).WithName("ListBenchmarks");
 
         control.MapPost("/streams", AddAsync).WithName("AddStream");
+        control.MapPost("/benchmarks", StoreBenchmarkAsync).WithName("StoreBenchmark");
         control.MapDelete("/streams/{name}", async (string name, LiveEngineService engine, CancellationToken ct) =>
             await engine.RemoveAsync(name, ct) == StreamChange.Done ? Results.NoContent() : NotFound(name)).WithName("RemoveStream");
         control.MapPost("/streams/{name}/pause", (string name, LiveEngineService engine, StreamBoard board, CancellationToken ct) =>
@@ -72,4 +73,20 @@ public static class StreamEndpoints
         Results.Problem($"no stream named '{name}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown stream");
 
     private static int Limit(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+
+    /// <summary>Stores a benchmark result posted as JSON (<c>avts bench … --format json</c>); the kind is its "benchmark" property or <c>?kind=</c>.</summary>
+    private static async Task<IResult> StoreBenchmarkAsync(HttpRequest request, string? kind, BenchmarkImporter importer, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        try
+        {
+            var run = await importer.StoreAsync(json, string.IsNullOrWhiteSpace(kind) ? "benchmark" : kind, recordedAt: null, ct);
+            return run is null ? Results.Ok(new { stored = false, reason = "already stored" }) : Results.Created($"/api/benchmarks/{run.Id}", run);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Results.BadRequest(new { error = $"not a benchmark result: {ex.Message.Split('\n')[0]}" });
+        }
+    }
 }

@@ -53,6 +53,12 @@ public sealed class AvtsWebOptions
     [Range(0, long.MaxValue)]
     public long DropThreshold { get; set; } = 100;
 
+    /// <summary>
+    /// Folder (relative to the content root) whose <c>*.json</c> benchmark results are stored at start-up for the
+    /// Benchmarks page; the bench scripts write to the repository's <c>artifacts/</c>. Empty: none.
+    /// </summary>
+    public string BenchmarkImportDirectory { get; set; } = "../artifacts";
+
     /// <summary>QA jobs (<c>/api/qa</c>): allowed roots, upload limit, queue.</summary>
     public QaOptions Qa { get; set; } = new();
 

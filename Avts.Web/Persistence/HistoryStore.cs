@@ -108,6 +108,15 @@ public sealed class HistoryStore(AvtsDatabase database)
         return rows;
     }
 
+    /// <summary>Whether a benchmark run with <paramref name="id"/> is stored.</summary>
+    public async Task<bool> HasBenchmarkAsync(string id, CancellationToken cancellationToken)
+    {
+        await database.EnsureCreatedAsync();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = AvtsDatabase.Command(connection, "SELECT COUNT(*) FROM benchmark_runs WHERE id = @id", ("@id", id));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
     /// <summary>Stores a benchmark run (the seam for QA jobs and <c>avts bench live</c> results).</summary>
     public async Task AddBenchmarkAsync(BenchmarkRun run, CancellationToken cancellationToken)
     {
