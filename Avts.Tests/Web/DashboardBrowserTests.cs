@@ -65,6 +65,13 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal("hub: live", await page.TextContentAsync("#hub-state"));
         var dashboardShot = await ScreenshotAsync(page, "dashboard.png");
 
+        // The stream detail view draws the latest window's score curve.
+        await page.GotoAsync($"{baseUrl}/#/stream/cam-drift");
+        await page.WaitForFunctionAsync(
+            "() => (document.getElementById('detail-curve-note')?.textContent ?? '').includes('correlation')", null, new() { Timeout = 15000 });
+        output.WriteLine($"detail curve: {await page.TextContentAsync("#detail-curve-note")}");
+        await ScreenshotAsync(page, "stream-detail.png");
+
         await QaClient.WaitDoneAsync(keyed, qaJob, TimeSpan.FromSeconds(60));
         await page.GotoAsync($"{baseUrl}/#/qa/{qaJob}");
         await page.WaitForSelectorAsync("#qa-delay", new() { Timeout = 15000 });

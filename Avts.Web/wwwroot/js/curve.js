@@ -18,7 +18,7 @@ export function drawCurve(canvas, curve) {
   g.strokeStyle = '#ccd'; g.fillStyle = '#556'; g.font = '11px system-ui'; g.lineWidth = 1;
   for (const d of [xs[0], xs[0] / 2, 0, xs[xs.length - 1] / 2, xs[xs.length - 1]]) {
     g.beginPath(); g.moveTo(x(d), pad.t); g.lineTo(x(d), height - pad.b); g.stroke();
-    g.fillText(`${Math.round(d)}`, x(d) - 12, height - 6);
+    g.fillText(`${Math.round(d)}`, Math.min(x(d) - 12, width - 32), height - 6); // keep the last label inside
   }
 
   g.strokeStyle = '#2a6fdb'; g.lineWidth = 1.5; g.beginPath();
