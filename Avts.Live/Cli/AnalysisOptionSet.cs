@@ -4,6 +4,7 @@ using System.Globalization;
 using Avts.Engine.Media;
 using Avts.Engine.Reports;
 using Avts.Engine.Scoring;
+using Avts.Live.Pipeline;
 
 namespace Avts.Live.Cli;
 
@@ -118,6 +119,22 @@ internal sealed class AnalysisOptionSet
             parseResult.GetValue(Tolerance))
         {
             WeightsPath = parseResult.GetValue(Weights),
+        };
+    }
+
+    /// <summary>
+    /// The live pipeline's options from --window/--hop/--range and --profile/--tolerance; what is not given keeps the
+    /// live defaults (4 s windows every 1 s, ±1 s), which differ from the offline check's.
+    /// </summary>
+    public LiveOptions ReadLive(ParseResult parseResult)
+    {
+        var defaults = new LiveOptions();
+        return defaults with
+        {
+            WindowSeconds = parseResult.GetValue(Window) ?? defaults.WindowSeconds,
+            HopSeconds = parseResult.GetValue(Hop) ?? defaults.HopSeconds,
+            RangeSeconds = parseResult.GetResult(Range) is { Implicit: false } ? parseResult.GetValue(Range)!.Value : defaults.RangeSeconds,
+            Tolerance = Read(parseResult).ResolveProfile(frameRate: null),
         };
     }
 

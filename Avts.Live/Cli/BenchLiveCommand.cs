@@ -49,13 +49,7 @@ internal static class BenchLiveCommand
         command.SetAction((parseResult, cancellationToken) => AvtsCli.GuardAsync(parseResult, services, async ct =>
         {
             var settings = analysis.Read(parseResult);
-            var defaults = new LiveOptions();
-            var live = defaults with
-            {
-                WindowSeconds = parseResult.GetValue(analysis.Window) ?? defaults.WindowSeconds,
-                HopSeconds = parseResult.GetValue(analysis.Hop) ?? defaults.HopSeconds,
-                RangeSeconds = parseResult.GetResult(analysis.Range) is { Implicit: false } ? parseResult.GetValue(analysis.Range)!.Value : defaults.RangeSeconds,
-            };
+            var live = analysis.ReadLive(parseResult);
             var generated = parseResult.GetValue(media) is null
                 ? Path.Combine(Path.GetTempPath(), $"avts-bench-live-{Environment.ProcessId}.mp4")
                 : null;

@@ -91,15 +91,7 @@ internal static class MonitorCommand
         command.SetAction((parseResult, cancellationToken) => AvtsCli.GuardAsync(parseResult, services, async ct =>
         {
             var settings = analysis.Read(parseResult);
-            var defaults = new LiveOptions();
-            var options = defaults with
-            {
-                WindowSeconds = parseResult.GetValue(analysis.Window) ?? defaults.WindowSeconds,
-                HopSeconds = parseResult.GetValue(analysis.Hop) ?? defaults.HopSeconds,
-                RangeSeconds = parseResult.GetResult(analysis.Range) is { Implicit: false } ? parseResult.GetValue(analysis.Range)!.Value : defaults.RangeSeconds,
-                Tolerance = settings.ResolveProfile(frameRate: null),
-                MaxReconnectAttempts = parseResult.GetValue(giveUp),
-            };
+            var options = analysis.ReadLive(parseResult) with { MaxReconnectAttempts = parseResult.GetValue(giveUp) };
             var schedule = parseResult.GetValue(injectDelay) is { } text ? DelaySchedule.Parse(text) : null;
             var sources = CreateSources(
                 parseResult.GetValue(inputs)!,

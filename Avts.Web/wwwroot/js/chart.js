@@ -1,13 +1,19 @@
 // Delay-over-time chart on a plain <canvas>: the tolerance band shaded, one line per series, time on x (ms).
 export const COLORS = ['#2a6fdb', '#e07b00', '#8e44ad', '#16a085', '#c0392b', '#7f8c8d'];
 
-export function drawChart(canvas, series, band, span) {
+// Sizes the canvas for the device's pixel ratio and clears it; returns the context and the size in CSS pixels.
+export function prepareCanvas(canvas) {
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth, height = canvas.clientHeight;
   canvas.width = width * ratio; canvas.height = height * ratio;
   const g = canvas.getContext('2d');
   g.scale(ratio, ratio);
   g.clearRect(0, 0, width, height);
+  return { g, width, height };
+}
+
+export function drawChart(canvas, series, band, span) {
+  const { g, width, height } = prepareCanvas(canvas);
 
   const points = series.flatMap((s) => s.points);
   const tMax = Math.max(Date.now(), ...points.map((p) => p.t));

@@ -1,12 +1,9 @@
 // The latest window's score curve on a plain <canvas>: candidate audio delay (ms, + = sound late) on x, the
 // estimator's score on y (correlation: higher is better; distance: lower is better), the window's estimate marked.
+import { prepareCanvas } from './chart.js';
+
 export function drawCurve(canvas, curve) {
-  const ratio = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth, height = canvas.clientHeight;
-  canvas.width = width * ratio; canvas.height = height * ratio;
-  const g = canvas.getContext('2d');
-  g.scale(ratio, ratio);
-  g.clearRect(0, 0, width, height);
+  const { g, width, height } = prepareCanvas(canvas);
   if (!curve || curve.delaysMs.length < 2) return;
 
   const xs = curve.delaysMs, ys = curve.scores;
