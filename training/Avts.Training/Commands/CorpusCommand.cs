@@ -5,7 +5,7 @@ using Avts.Training.Corpus;
 
 namespace Avts.Training.Commands;
 
-/// <summary><c>avts-train corpus synth</c>: renders a synthetic in-sync audio-visual corpus.</summary>
+/// <summary><c>avts-train corpus synth</c>: renders a synthetic in-sync audio-visual corpus (<c>corpus index</c>: see <see cref="IndexCommand"/>).</summary>
 public static class CorpusCommand
 {
     /// <summary>Builds the <c>corpus</c> command; output and errors go to <paramref name="output"/> and <paramref name="error"/>.</summary>
@@ -72,6 +72,7 @@ public static class CorpusCommand
 
         var corpus = new Command("corpus", "Build training corpora.");
         corpus.Subcommands.Add(synth);
+        corpus.Subcommands.Add(IndexCommand.Create(output, error));
         return corpus;
     }
 }

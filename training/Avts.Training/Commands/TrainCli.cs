@@ -15,6 +15,7 @@ public static class TrainCli
         var root = new RootCommand("avts-train: builds training corpora for the AVTS audio-visual sync network and trains it.");
         root.Subcommands.Add(CorpusCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
+        root.Subcommands.Add(EvalCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

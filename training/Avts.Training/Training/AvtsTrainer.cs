@@ -40,7 +40,8 @@ public sealed class AvtsTrainer
         var options = config.ModelOptions();
         Directory.CreateDirectory(outputFolder);
         var state = resume ? ReadState() : null;
-        var files = ClipCache.FindVideos(config.Data);
+        var catalog = DataCatalog.Find(config.Data, options, config.DecodeWidth);
+        var files = catalog.Files.ToList();
         if (config.MaxVideos > 0 && files.Count > config.MaxVideos)
         {
             var shuffled = files.ToArray();
@@ -51,8 +52,8 @@ public sealed class AvtsTrainer
         var (trainFiles, valFiles) = state is { ValidationVideos.Count: > 0 }
             ? (files.Where(f => !state.ValidationVideos.Contains(f)).ToList(), state.ValidationVideos.Where(files.Contains).ToList())
             : DataSplit.Split(files, config.ValidationFiles, config.ValidationFraction, config.Seed);
-        var train = await ClipCache.LoadAsync(trainFiles, options, config.DecodeWidth, log, cancellationToken).ConfigureAwait(false);
-        var validation = await ClipCache.LoadAsync(valFiles, options, config.DecodeWidth, log, cancellationToken).ConfigureAwait(false);
+        var train = await ClipCache.LoadAsync(catalog, trainFiles, options, config.DecodeWidth, log, cancellationToken).ConfigureAwait(false);
+        var validation = await ClipCache.LoadAsync(catalog, valFiles, options, config.DecodeWidth, log, cancellationToken).ConfigureAwait(false);
         if (train.Videos.Count(v => v.Range.CanPair) < 2 || validation.Videos.Count(v => v.Range.CanPair) < 2)
         {
             throw new TrainingDataException($"usable videos: {train.Videos.Count} for training and {validation.Videos.Count} for validation; each side needs at least two");

@@ -57,44 +57,55 @@ public sealed class ClipCache
     }
 
     /// <summary>Decodes <paramref name="files"/> for <paramref name="options"/>; progress and skips go to <paramref name="log"/>.</summary>
-    public static async Task<ClipCache> LoadAsync(IReadOnlyList<string> files, AvtsModelOptions options, int decodeWidth, TextWriter log, CancellationToken cancellationToken)
+    public static Task<ClipCache> LoadAsync(IReadOnlyList<string> files, AvtsModelOptions options, int decodeWidth, TextWriter log, CancellationToken cancellationToken) =>
+        LoadAsync(DataCatalog.Empty, files, options, decodeWidth, log, cancellationToken);
+
+    /// <summary>
+    /// Loads <paramref name="files"/> for <paramref name="options"/>: those <paramref name="catalog"/> has in a clip
+    /// cache are read from it, the others decoded; progress and skips go to <paramref name="log"/>.
+    /// </summary>
+    public static async Task<ClipCache> LoadAsync(DataCatalog catalog, IReadOnlyList<string> files, AvtsModelOptions options, int decodeWidth, TextWriter log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         var decode = new DecodeOptions { VideoWidth = decodeWidth, AudioSampleRate = options.SampleRate };
         var videos = new List<CachedVideo>(files.Count);
         var skipped = 0;
+        var fromCache = 0;
         var started = System.Diagnostics.Stopwatch.StartNew();
         foreach (var file in files)
         {
-            var reason = "";
-            try
+            cancellationToken.ThrowIfCancellationRequested();
+            string? reason;
+            if (catalog.ReadCached(file) is { } cached)
             {
-                var media = await MediaDecoder.DecodeAsync(file, decode, cancellationToken).ConfigureAwait(false);
-                if (media.Video is not { FrameCount: > 1 } video)
+                reason = Unusable(cached.Video, cached.Audio, options);
+                if (reason is null)
                 {
-                    reason = "no video frames";
-                }
-                else if (media.Audio is not { Samples.Length: > 0 } audio)
-                {
-                    reason = "no audio";
-                }
-                else if (RangeOf(video, audio, options) is not { CanPair: true } range)
-                {
-                    reason = string.Create(CultureInfo.InvariantCulture, $"too short for a {options.WindowSeconds:0.###} s clip with its audio window");
-                }
-                else
-                {
-                    videos.Add(new CachedVideo(file, video, audio, range));
+                    fromCache++;
+                    videos.Add(new CachedVideo(file, cached.Video, cached.Audio, RangeOf(cached.Video, cached.Audio, options)));
                 }
             }
-            catch (MediaInputException ex)
+            else
             {
-                reason = ex.Message;
+                try
+                {
+                    var media = await MediaDecoder.DecodeAsync(file, decode, cancellationToken).ConfigureAwait(false);
+                    reason = Unusable(media.Video, media.Audio, options);
+                    if (reason is null)
+                    {
+                        videos.Add(new CachedVideo(file, media.Video!, media.Audio!, RangeOf(media.Video!, media.Audio!, options)));
+                    }
+                }
+                catch (MediaInputException ex)
+                {
+                    reason = ex.Message;
+                }
             }
 
-            if (reason.Length > 0)
+            if (reason is not null)
             {
                 skipped++;
                 log.WriteLine($"avts-train: skipping '{file}': {OneLine(reason)}");
@@ -102,8 +113,28 @@ public sealed class ClipCache
         }
 
         var cache = new ClipCache(videos);
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: decoded {videos.Count} videos ({skipped} skipped) in {started.Elapsed.TotalSeconds:0.0} s, {cache.Bytes / 1048576.0:0.0} MiB in memory"));
+        var cacheNote = fromCache > 0 ? string.Create(CultureInfo.InvariantCulture, $", {fromCache} read from clip caches") : "";
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: loaded {videos.Count} videos ({skipped} skipped{cacheNote}) in {started.Elapsed.TotalSeconds:0.0} s, {cache.Bytes / 1048576.0:0.0} MiB in memory"));
         return cache;
+    }
+
+    /// <summary>Why these tracks cannot give training clips for <paramref name="options"/> (one line), or null when they can.</summary>
+    public static string? Unusable(VideoTrack? video, AudioTrack? audio, AvtsModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (video is not { FrameCount: > 1 })
+        {
+            return "no video frames";
+        }
+
+        if (audio is not { Samples.Length: > 0 })
+        {
+            return "no audio";
+        }
+
+        return RangeOf(video, audio, options).CanPair
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"too short for a {options.WindowSeconds:0.###} s clip with its audio window");
     }
 
     /// <summary>Where clips of <paramref name="options"/> and their audio windows fit in these tracks.</summary>

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Avts.Training.Eval;
+
+/// <summary>Prints a <see cref="SyncBenchmarkResult"/> as an aligned table or as one JSON object (NaN as null).</summary>
+public static class SyncBenchmarkReport
+{
+    /// <summary>The human-readable table.</summary>
+    public static string Table(SyncBenchmarkResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var r = run.Result;
+        var rows = new (string Name, string Value)[]
+        {
+            ("easy accuracy (positives + easy negatives)", Percent(r.EasyAccuracy)),
+            ("hard accuracy (positives + hard negatives)", Percent(r.HardAccuracy)),
+            ("offset within ±40 ms", Percent(r.OffsetAccuracy40Ms)),
+            ("median |offset error|", Number(r.MedianAbsOffsetMs, "0") + " ms"),
+            ("threshold", $"{Number(r.Threshold, "0.###")} ({run.ThresholdSource})"),
+            ("mean distance pos / easy / hard", $"{Number(r.PositiveDistance, "0.###")} / {Number(r.EasyDistance, "0.###")} / {Number(r.HardDistance, "0.###")}"),
+        };
+        var width = rows.Max(row => row.Name.Length);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"sync benchmark: {run.Weights} on {run.Data} ({run.Clips} clips, {run.Pairs} pairs, seed {run.Seed})");
+        foreach (var (name, value) in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {name.PadRight(width)}  {value}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The JSON object (one line).</summary>
+    public static string Json(SyncBenchmarkResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var r = run.Result;
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("benchmark", "sync");
+            json.WriteString("weights", run.Weights);
+            json.WriteString("data", run.Data);
+            json.WriteNumber("clips", run.Clips);
+            json.WriteNumber("pairs", run.Pairs);
+            json.WriteNumber("seed", run.Seed);
+            Write(json, "easy_accuracy", r.EasyAccuracy);
+            Write(json, "hard_accuracy", r.HardAccuracy);
+            Write(json, "offset_within_40ms", r.OffsetAccuracy40Ms);
+            Write(json, "median_offset_error_ms", r.MedianAbsOffsetMs);
+            Write(json, "threshold", r.Threshold);
+            json.WriteString("threshold_source", run.ThresholdSource);
+            Write(json, "positive_distance", r.PositiveDistance);
+            Write(json, "easy_distance", r.EasyDistance);
+            Write(json, "hard_distance", r.HardDistance);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, Math.Round(value, 6));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Percent(double value) => double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
+
+    private static string Number(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+}
