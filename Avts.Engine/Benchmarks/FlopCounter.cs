@@ -17,7 +17,8 @@ internal sealed class FlopCounter : IDisposable
 
     private FlopCounter(nn.Module root)
     {
-        foreach (var module in root.modules())
+        // TorchSharp's modules() lists the descendants only (PyTorch's includes the root).
+        foreach (var module in root.modules().Prepend(root).Distinct())
         {
             if (module is Conv2d or Conv3d or Linear)
             {
