@@ -17,7 +17,7 @@ public sealed class BenchSpeedTests
             Assert.True(cli.ExitCode == 0, cli.Err);
             Assert.Contains("| whole avts check in process", cli.Out, StringComparison.Ordinal);
             Assert.Contains("| tiny | untrained |", cli.Out, StringComparison.Ordinal);
-            Assert.Contains("matmul peak: 1024x1024", cli.Out, StringComparison.Ordinal);
+            Assert.Contains("matmul peak: ", cli.Out, StringComparison.Ordinal);
 
             var root = JsonDocument.Parse(await File.ReadAllTextAsync(jsonPath)).RootElement;
             Assert.Equal("speed", root.GetProperty("benchmark").GetString());
