@@ -88,10 +88,11 @@ internal static class BenchSpeedCommand
             }
 
             services.Error.WriteLine("avts: measuring the matrix-multiply peak");
-            var peak = MatmulPeak.MeasureBest();
+            var peakBefore = MatmulPeak.MeasureBest();
             var models = parseResult.GetValue(weights) is { } path
                 ? [new InferenceBenchmarkOptions { WeightsPath = path }]
                 : parseResult.GetValue(sizes)!.Select(s => new InferenceBenchmarkOptions { Model = Sizes[s] });
+            var inference = new List<InferenceTimingRow>();
             foreach (var model in models)
             {
                 services.Error.WriteLine($"avts: timing {model.WeightsPath ?? model.Model.Architecture}");
@@ -99,11 +100,14 @@ internal static class BenchSpeedCommand
                 {
                     RangeSeconds = parseResult.GetValue(range) ?? 1,
                     Runs = runs ?? DefaultInferenceRuns,
-                    PeakGflopPerSecond = peak.GflopPerSecond,
                 };
-                rows.Add(await Task.Run(() => InferenceBenchmark.Run(options, ct), ct).ConfigureAwait(false));
+                inference.Add(await Task.Run(() => InferenceBenchmark.Run(options, ct), ct).ConfigureAwait(false));
             }
 
+            // Measured before and after the models and the faster kept: on a shared machine one measurement right after
+            // the check steps came out at less than half the usual rate, which put mc3-18 at 220 % of "peak".
+            var peak = new[] { peakBefore, MatmulPeak.MeasureBest() }.MaxBy(p => p.GflopPerSecond)!;
+            rows.AddRange(inference.Select(row => row with { PercentOfPeak = Timings.Round(100 * row.GflopPerSecond / peak.GflopPerSecond, 1) }));
             rows.Add(peak);
             var result = new SpeedBenchmarkResult("speed", LiveBenchmark.MachineDescription(), TorchThreads.Count, mediaText, rows);
             var text = JsonSerializer.Serialize(result, JsonOptions);
