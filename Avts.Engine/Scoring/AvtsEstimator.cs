@@ -161,6 +161,12 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         };
     }
 
+    /// <summary>
+    /// Scores one clip against every shift of its audio span, exactly as <see cref="Analyze"/> does per clip: the speed
+    /// benchmark times this call alone.
+    /// </summary>
+    internal double[] ScoreClip(float[] clip, float[] span, int shiftCount) => scorer(clip, span, shiftCount);
+
     /// <summary>Releases the network.</summary>
     public void Dispose() => model?.Dispose();
 

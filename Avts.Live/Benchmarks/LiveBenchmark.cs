@@ -172,7 +172,7 @@ public sealed class LiveBenchmark(Func<IWindowScorer> createScorer)
 
     private static double Mib(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);
 
-    private static string MachineDescription()
+    internal static string MachineDescription()
     {
         var model = "unknown CPU";
         if (File.Exists("/proc/cpuinfo"))

@@ -27,6 +27,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Benchmarks that print a table and write JSON.");
         bench.Subcommands.Add(CreateShift(services));
         bench.Subcommands.Add(BenchLiveCommand.Create(services));
+        bench.Subcommands.Add(BenchSpeedCommand.Create(services));
         return bench;
     }
 

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Avts.Engine.Dsp;
+using Avts.Engine.Media;
+using Avts.Engine.Model;
+using Avts.Engine.Scoring;
+using TorchSharp;
+
+namespace Avts.Engine.Benchmarks;
+
+/// <summary>
+/// Times the AVTS estimator on one 1 s window the way <see cref="AvtsEstimator.Analyze"/> scores each clip (log-mel of
+/// the clip ± range, video embedding once, audio feature map once, every shift pooled and compared), then each stage
+/// on its own, and counts the window's multiply-adds with <see cref="FlopCounter"/>. Inputs are cut from synthetic
+/// 320x180 grey media (random pixels and noise: the cost does not depend on the content). Untrained weights are
+/// seeded, so two runs time the same network.
+/// </summary>
+public static class InferenceBenchmark
+{
+    private const int DecodeWidth = 320;
+    private const int DecodeHeight = 180;
+
+    /// <summary>Runs the benchmark for one model size.</summary>
+    /// <exception cref="FileNotFoundException">--weights names no file.</exception>
+    /// <exception cref="ModelCardException">The weights' card is missing or unreadable.</exception>
+    public static InferenceTimingRow Run(InferenceBenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Runs, 1);
+        string? folder = null;
+        var weights = options.WeightsPath;
+        if (weights is null)
+        {
+            folder = Directory.CreateTempSubdirectory("avts-bench-speed-").FullName;
+            weights = Path.Combine(folder, $"{options.Model.Architecture}.pt");
+            torch.random.manual_seed(1);
+            using var untrained = AvtsModel.Create(options.Model);
+            Checkpoint.Save(untrained, weights, "untrained", "avts bench speed", new Dictionary<string, double>());
+        }
+
+        try
+        {
+            using var estimator = new AvtsEstimator(weights, device: "cpu");
+            return Measure(estimator, weights, options, cancellationToken);
+        }
+        finally
+        {
+            if (folder is not null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static InferenceTimingRow Measure(AvtsEstimator estimator, string weights, InferenceBenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        var o = estimator.Options;
+        var stepSeconds = (double)o.HopLength / o.SampleRate;
+        var maxShift = (int)Math.Round(options.RangeSeconds / stepSeconds);
+        var shiftCount = (2 * maxShift) + 1;
+        var (video, audio) = SyntheticMedia(o, options.RangeSeconds);
+        var clipStart = Math.Ceiling((options.RangeSeconds + AvtsInputs.ContextSeconds(o) + 0.1) * o.FrameRate) / o.FrameRate;
+
+        // The same audio span ClipCurve cuts: the window of the most negative shift, context included, to the most positive.
+        var first = (int)Math.Round((clipStart - (maxShift * stepSeconds) - AvtsInputs.ContextSeconds(o)) * o.SampleRate);
+        var spanLength = ((shiftCount - 1) * o.HopLength) + o.AudioWindowSamples;
+
+        var cut = new List<double>();
+        var window = new List<double>();
+        for (var r = -1; r < options.Runs; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var clip = AvtsInputs.VideoClip(video, clipStart, o) ?? throw new InvalidOperationException("the synthetic video does not cover the clip");
+            var span = audio.Samples.AsSpan(first, spanLength).ToArray();
+            var cutMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            _ = estimator.ScoreClip(clip, span, shiftCount);
+            if (r >= 0)
+            {
+                cut.Add(cutMs);
+                window.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var videoClip = AvtsInputs.VideoClip(video, clipStart, o)!;
+        var audioSpan = audio.Samples.AsSpan(first, spanLength).ToArray();
+        using var model = Checkpoint.Load(weights, o);
+        model.eval();
+        var stages = TimeStages(model, videoClip, audioSpan, shiftCount, options.Runs, cancellationToken);
+        var (videoMacs, audioMacs) = CountMultiplyAdds(model, videoClip, audioSpan);
+        var gflop = 2.0 * (videoMacs + audioMacs) / 1e9;
+        var median = Timings.Median(window);
+        var rate = gflop / (median / 1000);
+        return new InferenceTimingRow(
+            o.Architecture,
+            options.WeightsPath ?? "untrained",
+            model.ParameterCount,
+            options.RangeSeconds,
+            shiftCount,
+            options.Runs,
+            torch.get_num_threads(),
+            Timings.Round(Timings.Min(window), 2),
+            Timings.Round(median, 2),
+            Timings.Round(Timings.Median(cut), 2),
+            Timings.Round(Timings.Median(stages.LogMel), 2),
+            Timings.Round(Timings.Median(stages.Video), 2),
+            Timings.Round(Timings.Median(stages.AudioMap), 2),
+            Timings.Round(Timings.Median(stages.Shifts), 2),
+            Timings.Round(videoMacs / 1e9, 4),
+            Timings.Round(audioMacs / 1e9, 4),
+            Timings.Round(gflop, 4),
+            Timings.Round(rate, 2),
+            Timings.Round(100 * rate / options.PeakGflopPerSecond, 1));
+    }
+
+    /// <summary>The stages of <see cref="AvtsModel.ShiftDistances"/> (and the log-mel before it), each timed alone.</summary>
+    private static (List<double> LogMel, List<double> Video, List<double> AudioMap, List<double> Shifts) TimeStages(
+        AvtsModel model, float[] clip, float[] span, int shiftCount, int runs, CancellationToken cancellationToken)
+    {
+        var o = model.Options;
+        var mel = new LogMelSpectrogram(o.SampleRate, o.FftSize, o.HopLength, o.WindowLength, o.MelBins, o.MelMinHz, o.MelMaxHz, o.LogOffset);
+        var stages = (LogMel: new List<double>(), Video: new List<double>(), AudioMap: new List<double>(), Shifts: new List<double>());
+        for (var r = -1; r < runs; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            var clock = Stopwatch.StartNew();
+            var audioTensor = AvtsModel.LogMelTensor(mel.Compute(span));
+            var logMelMs = clock.Elapsed.TotalMilliseconds;
+            var videoTensor = torch.tensor(clip, [1, o.VideoChannels, o.ClipFrames, o.InputSize, o.InputSize]);
+            clock.Restart();
+            var videoEmbedding = model.Video.call(videoTensor).unsqueeze(1);
+            var videoMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var map = model.Audio.FeatureMap(audioTensor);
+            var mapMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var audioEmbeddings = model.Audio.PoolShifts(map, 0, shiftCount, o.AudioWindowFrames);
+            _ = (videoEmbedding - audioEmbeddings).square().sum(-1).sqrt().data<float>().ToArray();
+            var shiftsMs = clock.Elapsed.TotalMilliseconds;
+            if (r >= 0)
+            {
+                stages.LogMel.Add(logMelMs);
+                stages.Video.Add(videoMs);
+                stages.AudioMap.Add(mapMs);
+                stages.Shifts.Add(shiftsMs);
+            }
+        }
+
+        return stages;
+    }
+
+    private static (long Video, long Audio) CountMultiplyAdds(AvtsModel model, float[] clip, float[] span)
+    {
+        var o = model.Options;
+        var mel = new LogMelSpectrogram(o.SampleRate, o.FftSize, o.HopLength, o.WindowLength, o.MelBins, o.MelMinHz, o.MelMaxHz, o.LogOffset);
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        using var videoCounter = FlopCounter.Attach(model.Video);
+        using var audioCounter = FlopCounter.Attach(model.Audio);
+        var audioTensor = AvtsModel.LogMelTensor(mel.Compute(span));
+        var videoTensor = torch.tensor(clip, [1, o.VideoChannels, o.ClipFrames, o.InputSize, o.InputSize]);
+        var shifts = (span.Length - o.AudioWindowSamples) / o.HopLength + 1;
+        _ = model.ShiftDistances(videoTensor, audioTensor, 0, shifts);
+        return (videoCounter.MultiplyAdds, audioCounter.MultiplyAdds);
+    }
+
+    /// <summary>Decoded-looking media as check hands it over: 320x180 grey frames at the model's rate and mono PCM.</summary>
+    private static (VideoTrack Video, AudioTrack Audio) SyntheticMedia(AvtsModelOptions o, double rangeSeconds)
+    {
+        var seconds = (2 * rangeSeconds) + o.WindowSeconds + 2;
+        var frames = (int)Math.Ceiling(seconds * o.FrameRate);
+        var random = new Random(1);
+        var pixels = new byte[DecodeWidth * DecodeHeight * frames];
+        random.NextBytes(pixels);
+        var video = new VideoTrack(DecodeWidth, DecodeHeight, pixels, [.. Enumerable.Range(0, frames).Select(i => (double)i / o.FrameRate)]);
+        var samples = new float[(int)(seconds * o.SampleRate)];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (float)(0.1 * (random.NextDouble() - 0.5));
+        }
+
+        return (video, new AudioTrack(samples, o.SampleRate, 0));
+    }
+}
