@@ -57,6 +57,27 @@ public sealed class StreamBoardTests
         Assert.Equal(0, board.ActiveCount);
     }
 
+    [Fact]
+    public void PausingOrRemovingAStreamWithARaisedAlert_ClearsIt_WithItsPeak()
+    {
+        var board = new StreamBoard();
+        board.TryAdd(Definition("a"), T0);
+        board.TryAdd(Definition("b"), T0);
+        board.Apply(Result("a", 180, alert: true, dropped: 0), T0.AddSeconds(1));
+        board.Apply(Result("b", -240, alert: true, dropped: 0), T0.AddSeconds(1));
+
+        var paused = board.Update(Definition("a") with { Paused = true }, T0.AddSeconds(2));
+        var removed = board.Remove("b", T0.AddSeconds(3));
+
+        Assert.NotNull(paused);
+        Assert.False(paused.Raised);
+        Assert.Equal((T0.AddSeconds(1), T0.AddSeconds(2), 180.0), (paused.RaisedAt, paused.At, paused.PeakDelayMs!.Value));
+        Assert.NotNull(removed);
+        Assert.Equal(-240, removed.PeakDelayMs);
+        Assert.Null(board.Update(Definition("a"), T0.AddSeconds(4))); // resumed: nothing left to clear
+        Assert.Null(board.Remove("b", T0.AddSeconds(5)));
+    }
+
     private static StreamDefinition Definition(string name) =>
         new(name, "clip.mp4", Loop: true, RealTime: true, InjectDelay: null, RtspTransport.Auto, Paused: false, T0);
 

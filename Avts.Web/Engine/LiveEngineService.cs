@@ -112,7 +112,7 @@ public sealed class LiveEngineService(
         ControlAsync(name, async stream =>
         {
             pipeline?.RemoveStream(name);
-            board.Remove(name);
+            Publish(board.Remove(name, time.GetUtcNow()));
             await store.DeleteAsync(name, cancellationToken);
             Announce(name, "removed");
             logger.LogInformation("Stream {Stream} removed", name);
@@ -129,7 +129,7 @@ public sealed class LiveEngineService(
 
             pipeline?.RemoveStream(name);
             var paused = stream with { Paused = true };
-            board.Update(paused, time.GetUtcNow());
+            Publish(board.Update(paused, time.GetUtcNow()));
             await store.SaveAsync(paused, cancellationToken);
             Announce(name, StreamBoard.PausedState);
             logger.LogInformation("Stream {Stream} paused", name);
@@ -145,7 +145,7 @@ public sealed class LiveEngineService(
             }
 
             var resumed = stream with { Paused = false };
-            board.Update(resumed, time.GetUtcNow());
+            Publish(board.Update(resumed, time.GetUtcNow()));
             await store.SaveAsync(resumed, cancellationToken);
             pipeline?.AddStream(sources.Create(resumed));
             logger.LogInformation("Stream {Stream} resumed", name);
@@ -242,14 +242,22 @@ public sealed class LiveEngineService(
         metrics.Window(result.Stream, result.LatencyMs, outcome.NewlyDropped);
         broadcast.Queue.Write(WindowResultMessage.From(result, at));
         history.Queue.Write(new HistoryItem(result, null, at));
-        if (outcome.Alert is { } alert)
+        Publish(outcome.Alert);
+    }
+
+    /// <summary>Sends an alert transition to the hub and the history (no-op for null).</summary>
+    private void Publish(AlertTransition? alert)
+    {
+        if (alert is null)
         {
-            broadcast.Queue.Write(new AlertMessage(alert.Stream, alert.Raised, alert.AudioDelayMs, alert.PeakDelayMs, at.ToUnixTimeMilliseconds()));
-            history.Queue.Write(new HistoryItem(null, alert, at));
-            logger.LogWarning(
-                "Alert {Transition} on {Stream}: delay {DelayMs} ms (peak {PeakMs} ms)",
-                alert.Raised ? "raised" : "cleared", alert.Stream, alert.AudioDelayMs, alert.PeakDelayMs);
+            return;
         }
+
+        broadcast.Queue.Write(new AlertMessage(alert.Stream, alert.Raised, alert.AudioDelayMs, alert.PeakDelayMs, alert.At.ToUnixTimeMilliseconds()));
+        history.Queue.Write(new HistoryItem(null, alert, alert.At));
+        logger.LogWarning(
+            "Alert {Transition} on {Stream}: delay {DelayMs} ms (peak {PeakMs} ms)",
+            alert.Raised ? "raised" : "cleared", alert.Stream, alert.AudioDelayMs, alert.PeakDelayMs);
     }
 
     /// <summary>On a stream's thread (serialized across streams by the pipeline): must not block.</summary>

@@ -55,27 +55,32 @@ public sealed class StreamBoard
         }
     }
 
-    /// <summary>Replaces a known stream's definition (pause/resume); the state becomes paused or connecting.</summary>
-    public void Update(StreamDefinition definition, DateTimeOffset now)
+    /// <summary>
+    /// Replaces a known stream's definition (pause/resume); the state becomes paused or connecting. Returns the
+    /// clearing of an alert that was raised, since a stream that is no longer watched cannot keep one open.
+    /// </summary>
+    public AlertTransition? Update(StreamDefinition definition, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(definition);
         lock (gate)
         {
-            if (entries.TryGetValue(definition.Name, out var entry))
+            if (!entries.TryGetValue(definition.Name, out var entry))
             {
-                entry.Definition = definition;
-                entry.SetState(definition.Paused ? PausedState : LiveLineWriter.StateName(StreamState.Connecting), now, null);
-                entry.Alert = false;
+                return null;
             }
+
+            entry.Definition = definition;
+            entry.SetState(definition.Paused ? PausedState : LiveLineWriter.StateName(StreamState.Connecting), now, null);
+            return entry.CloseAlert(now);
         }
     }
 
-    /// <summary>Forgets a stream; false when unknown.</summary>
-    public bool Remove(string name)
+    /// <summary>Forgets a stream; returns the clearing of its raised alert, if it had one.</summary>
+    public AlertTransition? Remove(string name, DateTimeOffset now)
     {
         lock (gate)
         {
-            return entries.Remove(name);
+            return entries.Remove(name, out var entry) ? entry.CloseAlert(now) : null;
         }
     }
 
@@ -185,6 +190,18 @@ public sealed class StreamBoard
         }
 
         /// <summary>Turns the per-window alert flag into raise/clear transitions, keeping the peak delay while raised.</summary>
+        /// <summary>Clears a raised alert (the stream stopped being watched); null when none was raised.</summary>
+        public AlertTransition? CloseAlert(DateTimeOffset at)
+        {
+            if (!Alert)
+            {
+                return null;
+            }
+
+            Alert = false;
+            return new AlertTransition(Definition.Name, Raised: false, raisedAt, at, AudioDelayMs: null, peakDelayMs);
+        }
+
         public AlertTransition? TrackAlert(LiveWindowResult result, DateTimeOffset at)
         {
             var delay = result.AudioDelayMs;
