@@ -105,6 +105,9 @@ public sealed class QaApiTests : IDisposable
 
         var fix = await keyed.PostAsync($"/api/qa/{id}/fix", null);
         Assert.True(fix.IsSuccessStatusCode, await fix.Content.ReadAsStringAsync());
+        var recheck = await fix.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.InRange(recheck.GetProperty("afterDelayMs").GetDouble(), -10, 10); // the corrected copy was re-checked
+        Assert.Equal("pass", recheck.GetProperty("afterVerdict").GetString());
         var fixedCopy = await keyed.GetByteArrayAsync($"/api/qa/{id}/fixed");
         Assert.True(fixedCopy.Length > 1000);
         Assert.True((await keyed.GetFromJsonAsync<QaJobView>($"/api/qa/{id}"))!.Fixed);

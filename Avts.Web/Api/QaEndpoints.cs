@@ -143,7 +143,7 @@ public static class QaEndpoints
         return File.Exists(path) ? Results.File(path, "image/png") : Problem(StatusCodes.Status404NotFound, "No plot", "the plot file is gone");
     }
 
-    private static async Task<IResult> FixAsync(string id, QaJobBoard queue, QaStore store, QaFolders folders, CancellationToken ct)
+    private static async Task<IResult> FixAsync(string id, QaJobBoard queue, QaStore store, QaFolders folders, QaCheck check, CancellationToken ct)
     {
         if (await FindAsync(id, queue, store, ct) is not { } job)
         {
@@ -163,7 +163,19 @@ public static class QaEndpoints
         {
             var result = await AudioRetimer.RetimeAsync(job.InputPath, output, delayMs, ct);
             await store.UpdateAsync(job with { FixedPath = output }, ct);
-            return Results.Ok(new { job.Id, removedDelayMs = delayMs, result.AppliedShiftMs, result.AudioCodec, download = $"/api/qa/{job.Id}/fixed" });
+
+            // Like `avts fix --auto`: check the corrected copy, so the operator sees that it now passes.
+            var after = await check.RunAsync(output, Path.Combine(Path.GetDirectoryName(output)!, "fixed-plot.png"), progress: null, ct);
+            return Results.Ok(new
+            {
+                job.Id,
+                removedDelayMs = delayMs,
+                result.AppliedShiftMs,
+                result.AudioCodec,
+                afterDelayMs = after.Report.AudioDelayMs,
+                afterVerdict = after.Report.Verdict.ToString().ToLowerInvariant(),
+                download = $"/api/qa/{job.Id}/fixed",
+            });
         }
         catch (MediaInputException ex)
         {

@@ -55,7 +55,10 @@ export async function renderReport(view, id) {
   view.querySelector('#qa-fix').addEventListener('click', async () => {
     const out = view.querySelector('#qa-fixed');
     out.textContent = 'writing…';
-    try { await post(`/api/qa/${id}/fix`); out.innerHTML = fixedLink(id); } catch (e) { out.innerHTML = `<span class="error">${escapeHtml(e.message)}</span>`; }
+    try {
+      const fix = await post(`/api/qa/${id}/fix`);
+      out.innerHTML = `${fixedLink(id)} · re-checked: ${fmt.ms(fix.afterDelayMs)} (${escapeHtml(fix.afterVerdict)})`;
+    } catch (e) { out.innerHTML = `<span class="error">${escapeHtml(e.message)}</span>`; }
   });
 }
 
