@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Avts.Engine.Media;
 using Avts.Training.Corpus;
 
 namespace Avts.Training.Commands;
@@ -44,7 +43,7 @@ public static class CorpusCommand
                 return TrainCli.UsageExitCode;
             }
 
-            try
+            return await TrainCli.GuardAsync(error, "cancelled", async () =>
             {
                 var summary = await CorpusGenerator.GenerateAsync(options, parseResult.GetValue(quietOption) ? null : output, cancellationToken).ConfigureAwait(false);
                 var perClipSecond = summary.ClipSeconds > 0 ? summary.CpuSeconds / summary.ClipSeconds : 0;
@@ -52,22 +51,7 @@ public static class CorpusCommand
                     CultureInfo.InvariantCulture,
                     $"corpus: {summary.Rendered} rendered, {summary.Skipped} kept, {summary.WallSeconds:0.0} s wall, {summary.CpuSeconds:0.0} s CPU ({perClipSecond:0.000} CPU s per clip second) -> {Path.GetFullPath(options.OutputDirectory)}"));
                 return 0;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                error.WriteLine("avts-train: cancelled");
-                return 130;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or MediaInputException)
-            {
-                error.WriteLine($"avts-train: {TrainCli.OneLine(ex.Message)}");
-                return 1;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                error.WriteLine($"avts-train: internal error: {ex.GetType().Name}: {TrainCli.OneLine(ex.Message)}");
-                return 1;
-            }
+            }, cancellationToken).ConfigureAwait(false);
         });
 
         var corpus = new Command("corpus", "Build training corpora.");

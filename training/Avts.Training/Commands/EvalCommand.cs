@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Avts.Engine.Media;
 using Avts.Engine.Model;
 using Avts.Training.Eval;
-using Avts.Training.Training;
 using TorchSharp;
 
 namespace Avts.Training.Commands;
@@ -53,27 +51,12 @@ public static class EvalCommand
                 return 1;
             }
 
-            try
+            return await TrainCli.GuardAsync(error, "cancelled", async () =>
             {
                 var run = await SyncBenchmark.RunAsync(weights, data, parseResult.GetValue(seedOption), device, error, cancellationToken).ConfigureAwait(false);
                 output.Write(parseResult.GetValue(formatOption) == "json" ? SyncBenchmarkReport.Json(run) + Environment.NewLine : SyncBenchmarkReport.Table(run));
                 return 0;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                error.WriteLine("avts-train: cancelled");
-                return 130;
-            }
-            catch (Exception ex) when (ex is TrainingDataException or ModelCardException or IOException or UnauthorizedAccessException or MediaInputException)
-            {
-                error.WriteLine($"avts-train: {TrainCli.OneLine(ex.Message)}");
-                return 1;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                error.WriteLine($"avts-train: internal error: {ex.GetType().Name}: {TrainCli.OneLine(ex.Message)}");
-                return 1;
-            }
+            }, cancellationToken).ConfigureAwait(false);
         });
         return eval;
     }

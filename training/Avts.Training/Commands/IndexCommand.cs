@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Avts.Engine.Media;
 using Avts.Training.Index;
 using Avts.Training.Training;
 
@@ -58,29 +57,14 @@ public static class IndexCommand
                 return TrainCli.UsageExitCode;
             }
 
-            try
+            return await TrainCli.GuardAsync(error, "cancelled (rerun the same command to continue)", async () =>
             {
                 var summary = await new CorpusIndexer(options, error, parseResult.GetValue(quietOption)).RunAsync(cancellationToken).ConfigureAwait(false);
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"index: {summary.Indexed} indexed, {summary.Skipped} skipped, {summary.AlreadyDone} already done; {summary.TotalClips} clips, {summary.DataBytes / 1048576.0:0.0} MiB in {Path.GetFullPath(options.OutputDirectory)} ({summary.WallSeconds:0.0} s)"));
                 return 0;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                error.WriteLine("avts-train: cancelled (rerun the same command to continue)");
-                return 130;
-            }
-            catch (Exception ex) when (ex is TrainingDataException or IOException or UnauthorizedAccessException or MediaInputException)
-            {
-                error.WriteLine($"avts-train: {TrainCli.OneLine(ex.Message)}");
-                return 1;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                error.WriteLine($"avts-train: internal error: {ex.GetType().Name}: {TrainCli.OneLine(ex.Message)}");
-                return 1;
-            }
+            }, cancellationToken).ConfigureAwait(false);
         });
         return index;
     }

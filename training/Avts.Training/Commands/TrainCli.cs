@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Avts.Engine.Media;
+using Avts.Engine.Model;
+using Avts.Training.Training;
 
 namespace Avts.Training.Commands;
 
@@ -26,6 +29,36 @@ public static class TrainCli
 
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a command body and maps failures to exit codes with one line on stderr: cancellation 130 (with
+    /// <paramref name="cancelled"/>), bad input (missing or unreadable files, bad data, a model card that does not
+    /// match, ffmpeg failures) 1, anything unexpected 1 as "internal error".
+    /// </summary>
+    public static async Task<int> GuardAsync(TextWriter error, string cancelled, Func<Task<int>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine($"avts-train: {cancelled}");
+            return 130;
+        }
+        catch (Exception ex) when (ex is TrainingDataException or ModelCardException or IOException or UnauthorizedAccessException or MediaInputException)
+        {
+            error.WriteLine($"avts-train: {OneLine(ex.Message)}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error.WriteLine($"avts-train: internal error: {ex.GetType().Name}: {OneLine(ex.Message)}");
+            return 1;
+        }
     }
 
     /// <summary>Joins a multi-line message into one line.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Avts.Engine.Media;
 using Avts.Engine.Model;
 using Avts.Training.Training;
 using TorchSharp;
@@ -37,29 +36,14 @@ public static class TrainCommand
                 return TrainCli.UsageExitCode;
             }
 
-            try
+            return await TrainCli.GuardAsync(error, "cancelled (the last completed epoch can be resumed)", async () =>
             {
                 var command = "avts-train " + string.Join(' ', parseResult.Tokens.Select(t => t.Value));
                 var trainer = new AvtsTrainer(config, parseResult.GetValue(outOption) ?? "runs/train", device, error);
                 var rows = await trainer.RunAsync(parseResult.GetValue(resumeOption), command, cancellationToken).ConfigureAwait(false);
                 output.WriteLine(rows.Count == 0 ? "train: nothing to do" : $"train: {rows.Count} epochs in metrics.csv, last loss {rows[^1].Loss.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)}");
                 return 0;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                error.WriteLine("avts-train: cancelled (the last completed epoch can be resumed)");
-                return 130;
-            }
-            catch (Exception ex) when (ex is TrainingDataException or IOException or UnauthorizedAccessException or MediaInputException or ModelCardException)
-            {
-                error.WriteLine($"avts-train: {TrainCli.OneLine(ex.Message)}");
-                return 1;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                error.WriteLine($"avts-train: internal error: {ex.GetType().Name}: {TrainCli.OneLine(ex.Message)}");
-                return 1;
-            }
+            }, cancellationToken).ConfigureAwait(false);
         });
         return train;
     }
