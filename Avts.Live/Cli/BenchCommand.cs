@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text.Json;
 using Avts.Engine.Benchmarks;
 using Avts.Engine.Scoring;
 
@@ -13,12 +12,6 @@ namespace Avts.Live.Cli;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
-
     private const double DefaultTrimSeconds = 1.2;
 
     /// <summary>Builds <c>bench</c> and its subcommands.</summary>
@@ -107,14 +100,7 @@ internal static class BenchCommand
             try
             {
                 var result = await new ShiftBenchmark(estimators).RunAsync(options, ct).ConfigureAwait(false);
-                var text = JsonSerializer.Serialize(result, JsonOptions);
-                if (parseResult.GetValue(json) is { } jsonPath)
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
-                    await File.WriteAllTextAsync(jsonPath, text + "\n", ct).ConfigureAwait(false);
-                }
-
-                services.Out.Write(parseResult.GetValue(format) == "json" ? text + "\n" : ShiftBenchmarkTable.Format(result));
+                await BenchOutput.WriteAsync(result, parseResult.GetValue(json), parseResult.GetValue(format)!, ShiftBenchmarkTable.Format, services, ct).ConfigureAwait(false);
                 return ExitCodes.Pass;
             }
             finally

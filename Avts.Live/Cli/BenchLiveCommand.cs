@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text.Json;
 using Avts.Live.Benchmarks;
 using Avts.Live.Monitor;
 using Avts.Live.Pipeline;
@@ -15,13 +14,6 @@ namespace Avts.Live.Cli;
 internal static class BenchLiveCommand
 {
     private const double GeneratedDelayMs = 80;
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     /// <summary>Builds <c>bench live</c>.</summary>
     public static Command Create(CliServices services)
@@ -70,14 +62,7 @@ internal static class BenchLiveCommand
                 };
                 var benchmark = new LiveBenchmark(() => new WindowScorer(estimator, live));
                 var result = await benchmark.RunAsync(options, line => services.Error.WriteLine($"avts: {line}"), ct).ConfigureAwait(false);
-                var text = JsonSerializer.Serialize(result, JsonOptions);
-                if (parseResult.GetValue(json) is { } jsonPath)
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
-                    await File.WriteAllTextAsync(jsonPath, text + "\n", ct).ConfigureAwait(false);
-                }
-
-                services.Out.Write(parseResult.GetValue(format) == "json" ? text + "\n" : LiveBenchmarkTable.Format(result));
+                await BenchOutput.WriteAsync(result, parseResult.GetValue(json), parseResult.GetValue(format)!, LiveBenchmarkTable.Format, services, ct).ConfigureAwait(false);
                 return result.MaxStreamsHeld > 0 ? ExitCodes.Pass : ExitCodes.Error;
             }
             finally

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Avts.Engine.Benchmarks;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
@@ -21,13 +19,6 @@ internal static class BenchSpeedCommand
     private const int DefaultCheckRuns = 3;
     private const int DefaultInferenceRuns = 10;
     private const double GeneratedPieceSeconds = 20;
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     private static readonly Dictionary<string, AvtsModelOptions> Sizes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -110,14 +101,7 @@ internal static class BenchSpeedCommand
             rows.AddRange(inference.Select(row => row with { PercentOfPeak = Timings.Round(100 * row.GflopPerSecond / peak.GflopPerSecond, 1) }));
             rows.Add(peak);
             var result = new SpeedBenchmarkResult("speed", LiveBenchmark.MachineDescription(), TorchThreads.Count, mediaText, rows);
-            var text = JsonSerializer.Serialize(result, JsonOptions);
-            if (parseResult.GetValue(json) is { } jsonPath)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
-                await File.WriteAllTextAsync(jsonPath, text + "\n", ct).ConfigureAwait(false);
-            }
-
-            services.Out.Write(parseResult.GetValue(format) == "json" ? text + "\n" : SpeedBenchmarkTable.Format(result));
+            await BenchOutput.WriteAsync(result, parseResult.GetValue(json), parseResult.GetValue(format)!, SpeedBenchmarkTable.Format, services, ct).ConfigureAwait(false);
             return ExitCodes.Pass;
         }, cancellationToken));
         return command;
