@@ -1,4 +1,5 @@
 using Avts.Engine.Media;
+using Avts.Engine.Vision;
 using OpenCvSharp;
 
 namespace Avts.Engine.Model;
@@ -14,9 +15,10 @@ public static class AvtsInputs
     /// <summary>
     /// The clip of <see cref="AvtsModelOptions.ClipFrames"/> frames starting at <paramref name="startSeconds"/>, as
     /// [channels, frames, size, size] values, or null when the track does not cover the clip. Frame k shows what was
-    /// on screen at start + k / fps: the last frame presented at or before that time.
+    /// on screen at start + k / fps: the last frame presented at or before that time. Frames are cut at
+    /// <paramref name="region"/> (see <see cref="CropFor"/>), the centred square when null.
     /// </summary>
-    public static float[]? VideoClip(VideoTrack video, double startSeconds, AvtsModelOptions options)
+    public static float[]? VideoClip(VideoTrack video, double startSeconds, AvtsModelOptions options, CropRegion? region = null)
     {
         ArgumentNullException.ThrowIfNull(video);
         ArgumentNullException.ThrowIfNull(options);
@@ -30,8 +32,13 @@ public static class AvtsInputs
         var size = options.InputSize;
         var plane = size * size;
         var result = new float[options.VideoChannels * options.ClipFrames * plane];
-        var side = Math.Min(video.Width, video.Height);
-        var crop = new Rect((video.Width - side) / 2, (video.Height - side) / 2, side, side);
+        var square = region ?? CropRegion.Centre(video.Width, video.Height);
+        if (!square.FitsIn(video.Width, video.Height))
+        {
+            throw new ArgumentException($"crop region {square} does not fit a {video.Width}x{video.Height} frame.", nameof(region));
+        }
+
+        var crop = new Rect(square.X, square.Y, square.Side, square.Side);
         using var all = Mat.FromPixelData(video.FrameCount * video.Height, video.Width, MatType.CV_8UC1, video.Pixels);
         using var resized = new Mat(size, size, MatType.CV_8UC1);
         var scale = 1f / (255f * options.PixelStd);
@@ -61,6 +68,18 @@ public static class AvtsInputs
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The region clips of frames presented in [<paramref name="fromSeconds"/>, <paramref name="toSeconds"/>) are cut
+    /// from under <paramref name="options"/>: null (the centred square) for <see cref="AvtsModelOptions.CentreCrop"/> or
+    /// when no face is found, else the mouth square. Training and inference both call this, so they crop alike.
+    /// </summary>
+    public static CropRegion? CropFor(VideoTrack video, double fromSeconds, double toSeconds, AvtsModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.VideoCrop == AvtsModelOptions.FaceCrop ? MouthCrop.Find(video, fromSeconds, toSeconds) : null;
     }
 
     /// <summary>

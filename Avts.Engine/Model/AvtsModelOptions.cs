@@ -23,6 +23,12 @@ public sealed record AvtsModelOptions
     /// <summary>Name of the MC3-18 (mixed 3D/2D ResNet-18) variant of the paper.</summary>
     public const string Mc318Architecture = "mc3-18";
 
+    /// <summary><see cref="VideoCrop"/> value: the largest centred square of the frame.</summary>
+    public const string CentreCrop = "centre";
+
+    /// <summary><see cref="VideoCrop"/> value: a square on the mouth of the largest frontal face.</summary>
+    public const string FaceCrop = "face";
+
     /// <summary>"tiny" (default) or "mc3-18": picks the layer widths and depths of both subnets.</summary>
     public string Architecture { get; init; } = TinyArchitecture;
 
@@ -37,6 +43,12 @@ public sealed record AvtsModelOptions
 
     /// <summary>Colour channels of the frames: 1 (grey, luma) or 3 (RGB).</summary>
     public int VideoChannels { get; init; } = 1;
+
+    /// <summary>
+    /// Where clips are cut from a frame: <see cref="CentreCrop"/> (the largest centred square) or
+    /// <see cref="FaceCrop"/> (a square on the mouth of the largest detected face, the centred square where none is found).
+    /// </summary>
+    public string VideoCrop { get; init; } = CentreCrop;
 
     /// <summary>Pixel normalisation: pixel/255 minus this mean, divided by <see cref="PixelStd"/>.</summary>
     public float PixelMean { get; init; } = 0.5f;
@@ -108,6 +120,7 @@ public sealed record AvtsModelOptions
         Require(Architecture is TinyArchitecture or Mc318Architecture, $"architecture must be \"{TinyArchitecture}\" or \"{Mc318Architecture}\", not \"{Architecture}\"");
         Require(FrameRate > 0 && ClipFrames > 0 && InputSize >= 16, "frame rate, clip frames must be positive and the input size at least 16");
         Require(VideoChannels is 1 or 3, "video channels must be 1 (grey) or 3 (RGB)");
+        Require(VideoCrop is CentreCrop or FaceCrop, $"video crop must be \"{CentreCrop}\" or \"{FaceCrop}\", not \"{VideoCrop}\"");
         Require(PixelStd > 0, "pixel std must be positive");
         Require(SampleRate > 0 && HopLength > 0 && WindowLength > 0, "sample rate, hop and window must be positive");
         Require(FftSize >= WindowLength && (FftSize & (FftSize - 1)) == 0, "the FFT size must be a power of two no smaller than the window");

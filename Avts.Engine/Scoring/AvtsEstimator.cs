@@ -29,6 +29,12 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     /// <summary>Hop between model clip starts, in seconds: clips overlap by half so every event is seen whole.</summary>
     public const double ClipHopSeconds = 0.5;
 
+    /// <summary>
+    /// Span over which one face-crop region is found (face-crop models): long enough for a stable median of detections,
+    /// short enough to follow a head that moves; training finds one region per clip of a few seconds alike.
+    /// </summary>
+    public const double CropBlockSeconds = 4.0;
+
     private readonly AvtsModel? model;
     private readonly torch.Device device = torch.CPU;
     private readonly LogMelSpectrogram? mel;
@@ -98,6 +104,20 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         }
 
         var clipCurves = new Dictionary<int, double[]?>();
+        var crops = new Dictionary<int, CropRegion?>();
+        CropRegion? CropAt(double clipStart)
+        {
+            var block = (int)Math.Floor((clipStart - spanStart) / CropBlockSeconds);
+            if (!crops.TryGetValue(block, out var region))
+            {
+                var from = spanStart + (block * CropBlockSeconds);
+                region = AvtsInputs.CropFor(video, from, from + CropBlockSeconds, Options);
+                crops[block] = region;
+            }
+
+            return region;
+        }
+
         var windows = new List<WindowEstimate>();
         var windowCurves = new List<(double[] Curve, double Confidence)>();
         foreach (var (start, end) in OnsetEstimator.WindowBounds(spanStart, spanEnd, options))
@@ -115,7 +135,8 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
             {
                 if (!clipCurves.TryGetValue(i, out var curve))
                 {
-                    curve = ClipCurve(video, audio, spanStart + (i * ClipHopSeconds), maxShift, shiftCount);
+                    var clipStart = spanStart + (i * ClipHopSeconds);
+                    curve = ClipCurve(video, audio, clipStart, CropAt(clipStart), maxShift, shiftCount);
                     clipCurves[i] = curve;
                 }
 
@@ -171,11 +192,12 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     public void Dispose() => model?.Dispose();
 
     /// <summary>
-    /// Distance curve [shiftCount] of the clip starting at the first frame shown at or after <paramref name="clipStart"/>: index k is the audio shift
+    /// Distance curve [shiftCount] of the clip starting at the first frame shown at or after <paramref name="clipStart"/>,
+    /// cut at <paramref name="region"/>: index k is the audio shift
     /// (k − maxShift) steps (positive = audio taken from later); NaN where the audio track does not cover the window.
     /// Null when the clip or no shift at all is covered.
     /// </summary>
-    private double[]? ClipCurve(VideoTrack video, AudioTrack audio, double clipStart, int maxShift, int shiftCount)
+    private double[]? ClipCurve(VideoTrack video, AudioTrack audio, double clipStart, CropRegion? region, int maxShift, int shiftCount)
     {
         // Start on a frame's PTS: a clip starting between frames shows every frame up to a frame period late relative
         // to its start (frames are held), which would smear the curve of clips on a half-frame grid by that much.
@@ -187,7 +209,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         }
 
         clipStart = video.TimestampsSeconds[frame];
-        var clip = AvtsInputs.VideoClip(video, clipStart, Options);
+        var clip = AvtsInputs.VideoClip(video, clipStart, Options, region);
         if (clip is null)
         {
             return null;

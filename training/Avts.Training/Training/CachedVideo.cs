@@ -1,4 +1,5 @@
 using Avts.Engine.Media;
+using Avts.Engine.Model;
 
 namespace Avts.Training.Training;
 
@@ -9,6 +10,15 @@ namespace Avts.Training.Training;
 /// <param name="Range">Where clips and audio windows fit.</param>
 public sealed record CachedVideo(string Path, VideoTrack Video, AudioTrack Audio, SamplingRange Range)
 {
+    /// <summary>
+    /// Where this video's clips are cut from (<see cref="AvtsInputs.CropFor"/> over the whole video, found once at
+    /// load); null = the centred square.
+    /// </summary>
+    public CropRegion? Crop { get; init; }
+
+    /// <summary>The model clip starting at <paramref name="startSeconds"/>, cut at <see cref="Crop"/>.</summary>
+    public float[]? Clip(double startSeconds, AvtsModelOptions options) => AvtsInputs.VideoClip(Video, startSeconds, options, Crop);
+
     /// <summary>Bytes held (frames + samples).</summary>
     public long Bytes => Video.Pixels.LongLength + (Audio.Samples.LongLength * sizeof(float));
 }

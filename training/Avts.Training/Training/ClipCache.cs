@@ -85,7 +85,7 @@ public sealed class ClipCache
                 if (reason is null)
                 {
                     fromCache++;
-                    videos.Add(new CachedVideo(file, cached.Video, cached.Audio, RangeOf(cached.Video, cached.Audio, options)));
+                    videos.Add(Cached(file, cached.Video, cached.Audio, options));
                 }
             }
             else
@@ -96,7 +96,7 @@ public sealed class ClipCache
                     reason = Unusable(media.Video, media.Audio, options);
                     if (reason is null)
                     {
-                        videos.Add(new CachedVideo(file, media.Video!, media.Audio!, RangeOf(media.Video!, media.Audio!, options)));
+                        videos.Add(Cached(file, media.Video!, media.Audio!, options));
                     }
                 }
                 catch (MediaInputException ex)
@@ -151,6 +151,10 @@ public sealed class ClipCache
             audio.StartSeconds + context + EdgeMarginSeconds,
             audio.EndSeconds + context - windowSpan - EdgeMarginSeconds);
     }
+
+    /// <summary>A usable video with its sampling range and crop region (found here, once, over the whole video).</summary>
+    public static CachedVideo Cached(string path, VideoTrack video, AudioTrack audio, AvtsModelOptions options) =>
+        new(path, video, audio, RangeOf(video, audio, options)) { Crop = AvtsInputs.CropFor(video, video.StartSeconds, video.EndSeconds + 1e-6, options) };
 
     /// <summary>A cache over already decoded videos (tests, subsets).</summary>
     public static ClipCache From(IReadOnlyList<CachedVideo> videos) => new(videos);

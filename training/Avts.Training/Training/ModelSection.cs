@@ -16,4 +16,7 @@ public sealed record ModelSection
 
     /// <summary>Embedding dimension.</summary>
     public int? EmbeddingDim { get; set; }
+
+    /// <summary>"centre" (default) or "face": where clips are cut from the frame (see <see cref="AvtsModelOptions.VideoCrop"/>).</summary>
+    public string? VideoCrop { get; set; }
 }

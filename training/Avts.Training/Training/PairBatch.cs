@@ -47,7 +47,7 @@ public sealed class PairBatch
         for (var i = 0; i < pairs.Count; i++)
         {
             var pair = pairs[i];
-            var clip = AvtsInputs.VideoClip(videos[pair.VideoIndex].Video, pair.ClipStart, options)
+            var clip = videos[pair.VideoIndex].Clip(pair.ClipStart, options)
                 ?? throw new InvalidOperationException($"No clip at {pair.ClipStart} s in '{videos[pair.VideoIndex].Path}' (sampling range and AvtsInputs disagree).");
             clip.CopyTo(clips, i * clipLength);
             var samples = AvtsInputs.AudioWindow(videos[pair.AudioVideoIndex].Audio, pair.ClipStart, pair.AudioShift, options)

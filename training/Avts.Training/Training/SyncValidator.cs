@@ -139,7 +139,7 @@ public sealed class SyncValidator
             var shiftCount = lastHop - firstHop + 1;
             var from = start + (firstHop * step) - context;
             var samples = AvtsInputs.AudioSpan(videos[v].Audio, from, from + ((((shiftCount - 1) * options.HopLength) + options.AudioWindowSamples) / (double)options.SampleRate), options);
-            var clip = AvtsInputs.VideoClip(videos[v].Video, start, options);
+            var clip = videos[v].Clip(start, options);
             if (samples is null || clip is null)
             {
                 continue;

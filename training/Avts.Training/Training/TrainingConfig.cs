@@ -111,6 +111,7 @@ public sealed record TrainingConfig
             InputSize = Model.InputSize ?? baseOptions.InputSize,
             VideoChannels = Model.VideoChannels ?? baseOptions.VideoChannels,
             EmbeddingDim = Model.EmbeddingDim ?? baseOptions.EmbeddingDim,
+            VideoCrop = Model.VideoCrop ?? baseOptions.VideoCrop,
         };
     }
 
