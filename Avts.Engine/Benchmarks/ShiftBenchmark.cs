@@ -102,7 +102,9 @@ public sealed class ShiftBenchmark
         var stem = Path.Combine(options.WorkDirectory, SafeName(relative));
         var innerVideo = stem + ".video.mkv";
         await ShiftCopyMaker.EncodeInnerVideoAsync(source, a, b, options.MaxCopyWidth, innerVideo, cancellationToken).ConfigureAwait(false);
-        var apart = options.ReportApart.Any(p => FileNameMatches(relative, p));
+        var group = options.ReportApart.Any(p => FileNameMatches(relative, p)) ? ShiftCase.ApartGroup
+            : options.TrainedOn.Any(p => FileNameMatches(relative, p)) ? ShiftCase.TrainedGroup
+            : ShiftCase.MainGroup;
         var estimates = new Dictionary<(int Shift, string Method), (double? Ms, double? Peak, double Confidence)>();
         foreach (var shift in shifts)
         {
@@ -131,7 +133,7 @@ public sealed class ShiftBenchmark
                     relative, shift, estimator.Name, ms, peak, confidence,
                     RelativeError(ms, zero.Ms, shift), ms - shift,
                     RelativeError(peak, zero.Peak, shift), peak - shift,
-                    apart));
+                    group));
             }
         }
 

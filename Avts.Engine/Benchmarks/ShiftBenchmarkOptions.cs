@@ -26,6 +26,9 @@ public sealed record ShiftBenchmarkOptions
     /// <summary>File names (or * patterns) whose results are reported apart (e.g. music over a silent film).</summary>
     public IReadOnlyList<string> ReportApart { get; init; } = [];
 
+    /// <summary>File names or * patterns of sources the weights under test were trained on: reported as group "trained".</summary>
+    public IReadOnlyList<string> TrainedOn { get; init; } = [];
+
     /// <summary>How the estimators window and search.</summary>
     public AnalysisOptions Analysis { get; init; } = new();
 }

@@ -15,7 +15,7 @@ public static class ShiftBenchmarkTable
         text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var c in result.Cases)
         {
-            text.AppendLine(inv, $"| {c.Source}{(c.Apart ? " (apart)" : "")} | {c.ShiftMs:+0;-0;0} | {c.Method} | {Ms(c.EstimateMs)} | {c.Confidence:0.00} | {Ms(c.RelativeErrorMs)} | {Ms(c.AbsoluteErrorMs)} | {Ms(c.PeakMs)} | {Ms(c.PeakRelativeErrorMs)} |");
+            text.AppendLine(inv, $"| {c.Source}{(c.Group == ShiftCase.MainGroup ? "" : $" ({c.Group})")} | {c.ShiftMs:+0;-0;0} | {c.Method} | {Ms(c.EstimateMs)} | {c.Confidence:0.00} | {Ms(c.RelativeErrorMs)} | {Ms(c.AbsoluteErrorMs)} | {Ms(c.PeakMs)} | {Ms(c.PeakRelativeErrorMs)} |");
         }
 
         text.AppendLine();

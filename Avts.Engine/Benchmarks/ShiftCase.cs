@@ -11,7 +11,7 @@ namespace Avts.Engine.Benchmarks;
 /// <param name="AbsoluteErrorMs">estimate(shift) − shift (the source taken as in sync); null when undetermined.</param>
 /// <param name="PeakRelativeErrorMs">The relative error of the best guesses.</param>
 /// <param name="PeakAbsoluteErrorMs">The absolute error of the best guess.</param>
-/// <param name="Apart">True when the source is reported apart from the main set.</param>
+/// <param name="Group">"main", "apart" (reported apart, e.g. not synchronizable) or "trained" (the weights were trained on it).</param>
 public sealed record ShiftCase(
     string Source,
     int ShiftMs,
@@ -23,4 +23,14 @@ public sealed record ShiftCase(
     double? AbsoluteErrorMs,
     double? PeakRelativeErrorMs,
     double? PeakAbsoluteErrorMs,
-    bool Apart);
+    string Group)
+{
+    /// <summary><see cref="Group"/> of sources that are neither apart nor trained on.</summary>
+    public const string MainGroup = "main";
+
+    /// <summary><see cref="Group"/> of sources reported apart (--report-apart).</summary>
+    public const string ApartGroup = "apart";
+
+    /// <summary><see cref="Group"/> of sources the weights were trained on (--trained-on): not unseen data.</summary>
+    public const string TrainedGroup = "trained";
+}

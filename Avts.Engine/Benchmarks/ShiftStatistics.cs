@@ -13,9 +13,9 @@ internal static class ShiftStatistics
         var summaries = new List<ShiftSummary>();
         foreach (var estimator in estimators)
         {
-            foreach (var (group, apart) in new[] { ("main", false), ("apart", true) })
+            foreach (var group in new[] { ShiftCase.MainGroup, ShiftCase.TrainedGroup, ShiftCase.ApartGroup })
             {
-                var selected = cases.Where(c => c.Method == estimator.Name && c.Apart == apart).ToList();
+                var selected = cases.Where(c => c.Method == estimator.Name && c.Group == group).ToList();
                 if (selected.Count == 0)
                 {
                     continue;

@@ -2,7 +2,7 @@ namespace Avts.Engine.Benchmarks;
 
 /// <summary>Aggregate of the shift benchmark for one method over one group of sources.</summary>
 /// <param name="Method">Estimator name.</param>
-/// <param name="Group">"main" or "apart".</param>
+/// <param name="Group">"main", "trained" or "apart" (see <see cref="ShiftCase.Group"/>).</param>
 /// <param name="Cases">Number of cases (shifted copies, the zero shift included).</param>
 /// <param name="Undetermined">Cases without an estimate.</param>
 /// <param name="ShareRelativeWithin40Ms">Share of cases whose relative error is within ±40 ms (0..1).</param>

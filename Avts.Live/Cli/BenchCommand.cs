@@ -55,6 +55,11 @@ internal static class BenchCommand
             Description = "File name or * pattern reported apart from the main set (repeatable), e.g. chaplin.mp4.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var trainedOn = new Option<string[]>("--trained-on")
+        {
+            Description = "File name or * pattern of a source the weights were trained on (repeatable): reported as group \"trained\", apart from unseen ones.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var work = new Option<string?>("--work") { Description = "Folder for the shifted copies [default: a temporary folder, removed after]." };
         var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this file." };
         var format = new Option<string>("--format", "-f") { Description = "table or json on stdout.", DefaultValueFactory = _ => "table" };
@@ -64,7 +69,7 @@ internal static class BenchCommand
         var range = new Option<double?>("--range") { Description = "Largest delay searched each way, seconds.", CustomParser = r => AnalysisOptionSet.ParseNumber(r, "--range") };
 
         var command = new Command("shift", "Shifted copies of real media (audio moved by ±each shift, cut to an inner window): relative and absolute errors.");
-        foreach (var option in new Option[] { data, shifts, methods, weights, trim, apart, work, json, format, window, range })
+        foreach (var option in new Option[] { data, shifts, methods, weights, trim, apart, trainedOn, work, json, format, window, range })
         {
             command.Options.Add(option);
         }
@@ -91,6 +96,7 @@ internal static class BenchCommand
                 ShiftsMs = parseResult.GetValue(shifts)!,
                 TrimSeconds = parseResult.GetValue(trim),
                 ReportApart = parseResult.GetValue(apart) ?? [],
+                TrainedOn = parseResult.GetValue(trainedOn) ?? [],
                 Analysis = defaults with
                 {
                     WindowSeconds = parseResult.GetValue(window) ?? defaults.WindowSeconds,

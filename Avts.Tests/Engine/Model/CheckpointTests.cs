@@ -93,4 +93,27 @@ public sealed class CheckpointTests : IDisposable
         var error = Assert.Throws<ModelCardException>(() => Checkpoint.Load(path, Small));
         Assert.Contains("bare.card.json' is missing", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void VideoCrop_IsPartOfTheCard_AndCardsWrittenBeforeItReadAsCentre()
+    {
+        torch.random.manual_seed(9);
+        var path = Path.Combine(folder, "face.bin");
+        var face = Small with { VideoCrop = AvtsModelOptions.FaceCrop };
+        using (var model = AvtsModel.Create(face))
+        {
+            Checkpoint.Save(model, path, "synthetic", "test", new Dictionary<string, double>());
+        }
+
+        Assert.Equal(AvtsModelOptions.FaceCrop, Checkpoint.ReadCard(path).Options.VideoCrop);
+        var error = Assert.Throws<ModelCardException>(() => Checkpoint.Load(path, Small));
+        Assert.Contains("video_crop is \"face\" in the card but \"centre\" requested", error.Message, StringComparison.Ordinal);
+
+        var cardPath = Checkpoint.CardPath(path);
+        var json = JsonNode.Parse(File.ReadAllText(cardPath))!;
+        json["options"]!.AsObject().Remove("video_crop");
+        File.WriteAllText(cardPath, json.ToJsonString());
+        Assert.Equal(AvtsModelOptions.CentreCrop, Checkpoint.ReadCard(path).Options.VideoCrop);
+        using var loaded = Checkpoint.Load(path, Small);
+    }
 }
