@@ -8,11 +8,12 @@ using static TorchSharp.torch;
 namespace Avts.Training.Training;
 
 /// <summary>
-/// Self-supervised AVTS training: seeded batches from <see cref="PairSampler"/> under the <see cref="Curriculum"/>,
-/// contrastive loss, Adam, one step per batch; after every epoch validation (<see cref="SyncValidator"/>), a checkpoint
-/// with its model card (<c>epoch_NNN.bin</c>), the Adam state (<c>epoch_NNN.optim</c>), <c>state.json</c> for
-/// <c>--resume</c>, metrics.csv and metrics.png. Epoch e draws its batches from seed·1000003 + e, so a resumed run
-/// draws the same batches as an uninterrupted one (the weights differ only by floating-point nondeterminism).
+/// Self-supervised AVTS training: seeded batches (pairs from <see cref="PairSampler"/> under the
+/// <see cref="Curriculum"/> and/or shift-loss clips) scored by the configured <see cref="TrainingObjective"/>, Adam,
+/// one step per batch; after every epoch validation (<see cref="SyncValidator"/>), a checkpoint with its model card
+/// (<c>epoch_NNN.bin</c>), the Adam state (<c>epoch_NNN.optim</c>), <c>state.json</c> for <c>--resume</c>,
+/// metrics.csv and metrics.png. Epoch e draws its batches from seed·1000003 + e, so a resumed run draws the same
+/// batches as an uninterrupted one (the weights differ only by floating-point nondeterminism).
 /// </summary>
 public sealed class AvtsTrainer
 {
@@ -73,20 +74,18 @@ public sealed class AvtsTrainer
             optimizer.load_state_dict(Path.Combine(outputFolder, state.Optimizer));
         }
 
-        using var loss = new ContrastiveLoss(config.Margin);
+        using var objective = new TrainingObjective(config, train.Videos, options, device);
         var curriculum = new Curriculum(config.Curriculum);
-        var sampler = new PairSampler(train.Videos.Select(v => v.Range).ToArray(), config.HardShift, config.SuperHardShift, config.PositiveShare);
-        var builder = new PairBatch(train.Videos, options, device);
         var validator = new SyncValidator(validation.Videos, options, config, device);
         var metrics = new MetricsLog(outputFolder);
         metrics.LoadUpTo(startEpoch - 1);
         var batches = config.BatchesPerEpoch > 0 ? config.BatchesPerEpoch : (train.Videos.Count + config.BatchSize - 1) / config.BatchSize;
-        var description = DescribeData(train, validation, batches);
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: {options.Architecture} ({model.ParameterCount:N0} parameters) on {device.type}, epochs {startEpoch}..{config.Epochs}, {batches} batches of {config.BatchSize} per epoch, {validator.Pairs.Count} validation pairs -> {outputFolder}"));
+        var description = DescribeData(train, validation, batches, objective);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: {options.Architecture} ({model.ParameterCount:N0} parameters) on {device.type}, epochs {startEpoch}..{config.Epochs}, {batches} batches of {objective.ClipsPerBatch} clips per epoch ({objective.Describe()}), {validator.Pairs.Count} validation pairs -> {outputFolder}"));
 
         for (var epoch = startEpoch; epoch <= config.Epochs; epoch++)
         {
-            var row = TrainEpoch(model, optimizer, loss, sampler, builder, curriculum, epoch, batches, cancellationToken);
+            var row = TrainEpoch(model, optimizer, objective, curriculum, epoch, batches, cancellationToken);
             var result = validator.Evaluate(model);
             row = row with
             {
@@ -99,42 +98,38 @@ public sealed class AvtsTrainer
             };
             metrics.Add(row);
             Save(model, optimizer, epoch, row, result, description, command, validation);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: epoch {epoch} stage {row.Stage}: loss {row.Loss:0.0000}, val easy {row.ValEasyAcc:P1}, hard {row.ValHardAcc:P1} (threshold {result.Threshold:0.###}), offset ±40 ms {row.OffsetAcc40Ms:P1} (median |err| {result.MedianAbsOffsetMs:0} ms), distances pos/easy/hard {row.ValPosDist:0.###}/{row.ValEasyDist:0.###}/{row.ValHardDist:0.###}, {row.ClipsPerSecond:0.0} clips/s"));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: epoch {epoch} stage {row.Stage}: loss {row.Loss:0.0000}{ShiftNote(row.ShiftLoss)}, val easy {row.ValEasyAcc:P1}, hard {row.ValHardAcc:P1} (threshold {result.Threshold:0.###}), offset ±40 ms {row.OffsetAcc40Ms:P1} (median |err| {result.MedianAbsOffsetMs:0} ms), distances pos/easy/hard {row.ValPosDist:0.###}/{row.ValEasyDist:0.###}/{row.ValHardDist:0.###}, {row.ClipsPerSecond:0.0} clips/s"));
         }
 
         return metrics.Rows;
     }
 
-    private EpochMetrics TrainEpoch(AvtsModel model, TorchSharp.Modules.OptimizerHelper optimizer, ContrastiveLoss loss, PairSampler sampler, PairBatch builder, Curriculum curriculum, int epoch, int batches, CancellationToken cancellationToken)
+    private EpochMetrics TrainEpoch(AvtsModel model, TorchSharp.Modules.OptimizerHelper optimizer, TrainingObjective objective, Curriculum curriculum, int epoch, int batches, CancellationToken cancellationToken)
     {
         model.train();
         var random = new Random(unchecked((config.Seed * 1000003) + epoch));
         var hardShare = curriculum.HardShare(epoch);
         var superHardShare = curriculum.SuperHardShare(epoch);
         var watch = Stopwatch.StartNew();
-        var total = 0.0;
-        var sinceLog = 0.0;
+        var (total, sinceLog, shiftTotal, shiftSinceLog) = (0.0, 0.0, 0.0, 0.0);
         var building = TimeSpan.Zero;
         for (var b = 1; b <= batches; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
-            var buildStarted = watch.Elapsed;
-            var pairs = sampler.Batch(random, config.BatchSize, hardShare, superHardShare);
-            var (video, audio, labels) = builder.Build(pairs);
-            building += watch.Elapsed - buildStarted;
             optimizer.zero_grad();
-            var value = loss.call(model.call(video, audio), labels);
-            value.backward();
+            var step = objective.Step(model, random, hardShare, superHardShare);
+            building += step.Building;
+            step.Loss.backward();
             optimizer.step();
-            var item = value.cpu().item<float>();
-            total += item;
-            sinceLog += item;
+            var item = step.Loss.cpu().item<float>();
+            var shiftItem = step.ShiftLoss is null ? double.NaN : step.ShiftLoss.cpu().item<float>();
+            (total, sinceLog, shiftTotal, shiftSinceLog) = (total + item, sinceLog + item, shiftTotal + shiftItem, shiftSinceLog + shiftItem);
             if (b % config.LogEvery == 0 || b == batches)
             {
                 var n = b % config.LogEvery == 0 ? config.LogEvery : b % config.LogEvery;
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: epoch {epoch} batch {b}/{batches} loss {sinceLog / n:0.0000} ({b * config.BatchSize / watch.Elapsed.TotalSeconds:0.0} clips/s)"));
-                sinceLog = 0;
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: epoch {epoch} batch {b}/{batches} loss {sinceLog / n:0.0000}{ShiftNote(shiftSinceLog / n)} ({b * objective.ClipsPerBatch / watch.Elapsed.TotalSeconds:0.0} clips/s)"));
+                (sinceLog, shiftSinceLog) = (0, 0);
             }
         }
 
@@ -142,8 +137,12 @@ public sealed class AvtsTrainer
 
         // Where the time goes: cutting clips + log-mel (C#, one thread) versus the model step (torch threads).
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: epoch {epoch} trained in {seconds:0.0} s: batch building {building.TotalSeconds / seconds:P0}, forward/backward/step {1 - (building.TotalSeconds / seconds):P0}"));
-        return new EpochMetrics(epoch, curriculum.Stage(epoch), total / batches, double.NaN, double.NaN, double.NaN, batches * config.BatchSize / seconds, double.NaN, double.NaN, double.NaN);
+        return new EpochMetrics(epoch, curriculum.Stage(epoch), total / batches, double.NaN, double.NaN, double.NaN, batches * objective.ClipsPerBatch / seconds, double.NaN, double.NaN, double.NaN, shiftTotal / batches);
     }
+
+    // The shift-loss part of a progress line; nothing when the objective has none (NaN).
+    private static string ShiftNote(double shiftLoss) =>
+        double.IsFinite(shiftLoss) ? string.Create(CultureInfo.InvariantCulture, $" (shift {shiftLoss:0.0000})") : "";
 
     private void Save(AvtsModel model, TorchSharp.Modules.OptimizerHelper optimizer, int epoch, EpochMetrics row, ValidationResult result, string description, string command, ClipCache validation)
     {
@@ -161,6 +160,7 @@ public sealed class AvtsTrainer
             ["val_easy_dist"] = row.ValEasyDist,
             ["val_hard_dist"] = row.ValHardDist,
             ["clips_per_s"] = row.ClipsPerSecond,
+            ["train_shift_loss"] = row.ShiftLoss,
         };
 
         // The card's metrics must be finite numbers for JSON.
@@ -200,12 +200,12 @@ public sealed class AvtsTrainer
         }
     }
 
-    private string DescribeData(ClipCache train, ClipCache validation, int batches)
+    private string DescribeData(ClipCache train, ClipCache validation, int batches, TrainingObjective objective)
     {
         var c = config.Curriculum;
         var folders = string.Join(", ", config.Data);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{train.Videos.Count} training / {validation.Videos.Count} validation videos (split by video) from {folders}; decoded grey at width {config.DecodeWidth}; batch {config.BatchSize} x {batches} per epoch, {config.PositiveShare:P0} positives; negatives: easy = another video's audio, hard = own audio shifted {config.HardShift.MinS}-{config.HardShift.MaxS} s; curriculum {c.Mode} (easy-only epochs {c.EasyEpochs}, then hard {c.HardShare:P0}, super-hard {c.SuperHardShare:P0} of negatives); Adam lr {config.LearningRate}, margin {config.Margin}, seed {config.Seed}");
+            $"{train.Videos.Count} training / {validation.Videos.Count} validation videos (split by video) from {folders}; decoded grey at width {config.DecodeWidth}; batch {config.BatchSize} x {batches} per epoch, {config.PositiveShare:P0} positives; negatives: easy = another video's audio, hard = own audio shifted {config.HardShift.MinS}-{config.HardShift.MaxS} s; curriculum {c.Mode} (easy-only epochs {c.EasyEpochs}, then hard {c.HardShare:P0}, super-hard {c.SuperHardShare:P0} of negatives); {objective.Describe()}; Adam lr {config.LearningRate}, margin {config.Margin}, seed {config.Seed}");
     }
 }

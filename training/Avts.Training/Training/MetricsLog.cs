@@ -7,7 +7,7 @@ namespace Avts.Training.Training;
 public sealed class MetricsLog
 {
     /// <summary>The CSV header.</summary>
-    public const string Header = "epoch,stage,loss,val_easy_acc,val_hard_acc,offset_acc_40ms,clips_per_s,val_pos_dist,val_easy_dist,val_hard_dist";
+    public const string Header = "epoch,stage,loss,val_easy_acc,val_hard_acc,offset_acc_40ms,clips_per_s,val_pos_dist,val_easy_dist,val_hard_dist,shift_loss";
 
     private readonly List<EpochMetrics> rows = [];
 
@@ -27,7 +27,10 @@ public sealed class MetricsLog
     /// <summary>Rows so far.</summary>
     public IReadOnlyList<EpochMetrics> Rows => rows;
 
-    /// <summary>Reads the rows of epochs up to <paramref name="lastEpoch"/> from an existing CSV (resume drops later ones).</summary>
+    /// <summary>
+    /// Reads the rows of epochs up to <paramref name="lastEpoch"/> from an existing CSV (resume drops later ones). CSVs
+    /// written before the shift_loss column existed load with NaN there.
+    /// </summary>
     public void LoadUpTo(int lastEpoch)
     {
         rows.Clear();
@@ -44,7 +47,7 @@ public sealed class MetricsLog
                 continue;
             }
 
-            var row = new EpochMetrics(Int(f[0]), Int(f[1]), Num(f[2]), Num(f[3]), Num(f[4]), Num(f[5]), Num(f[6]), Num(f[7]), Num(f[8]), Num(f[9]));
+            var row = new EpochMetrics(Int(f[0]), Int(f[1]), Num(f[2]), Num(f[3]), Num(f[4]), Num(f[5]), Num(f[6]), Num(f[7]), Num(f[8]), Num(f[9]), f.Length > 10 ? Num(f[10]) : double.NaN);
             if (row.Epoch <= lastEpoch)
             {
                 rows.Add(row);
@@ -57,7 +60,7 @@ public sealed class MetricsLog
     {
         rows.Add(row);
         var lines = new List<string> { Header };
-        lines.AddRange(rows.Select(r => string.Join(',', r.Epoch.ToString(CultureInfo.InvariantCulture), r.Stage.ToString(CultureInfo.InvariantCulture), F(r.Loss), F(r.ValEasyAcc), F(r.ValHardAcc), F(r.OffsetAcc40Ms), F(r.ClipsPerSecond), F(r.ValPosDist), F(r.ValEasyDist), F(r.ValHardDist))));
+        lines.AddRange(rows.Select(r => string.Join(',', r.Epoch.ToString(CultureInfo.InvariantCulture), r.Stage.ToString(CultureInfo.InvariantCulture), F(r.Loss), F(r.ValEasyAcc), F(r.ValHardAcc), F(r.OffsetAcc40Ms), F(r.ClipsPerSecond), F(r.ValPosDist), F(r.ValEasyDist), F(r.ValHardDist), F(r.ShiftLoss))));
         File.WriteAllLines(CsvPath, lines);
         SavePlot();
     }
@@ -67,12 +70,18 @@ public sealed class MetricsLog
         var plot = new Plot();
         var x = rows.Select(r => (double)r.Epoch).ToArray();
         AddLine(plot, x, rows.Select(r => r.Loss), "train loss");
+        if (rows.Any(r => double.IsFinite(r.ShiftLoss)))
+        {
+            AddLine(plot, x, rows.Select(r => r.ShiftLoss), "shift loss");
+        }
         AddLine(plot, x, rows.Select(r => r.ValEasyAcc), "val easy acc");
         AddLine(plot, x, rows.Select(r => r.ValHardAcc), "val hard acc");
         AddLine(plot, x, rows.Select(r => r.OffsetAcc40Ms), "offset acc (±40 ms)");
         plot.XLabel("epoch");
         plot.Title("AVTS training");
-        plot.Axes.SetLimitsY(0, 1.05);
+        // Accuracies fit 0..1; a loss above 1 (the shift loss starts near ln of the shift count) widens the axis.
+        var top = rows.SelectMany(r => new[] { r.Loss, r.ShiftLoss }).Where(double.IsFinite).Append(1.0).Max();
+        plot.Axes.SetLimitsY(0, 1.05 * top);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(PngPath, 800, 500);
     }

@@ -114,8 +114,7 @@ public sealed class SyncValidator
     private List<double> OffsetErrors(AvtsModel model)
     {
         var mel = PairBatch.MelFor(options);
-        var step = (double)options.HopLength / options.SampleRate;
-        var context = AvtsInputs.ContextSeconds(options);
+        var step = ShiftSpan.StepSeconds(options);
         var melFrames = options.AudioWindowFrames + (2 * options.AudioContextFrames);
         var errors = new List<double>();
         for (var v = 0; v < videos.Count; v++)
@@ -137,8 +136,7 @@ public sealed class SyncValidator
             }
 
             var shiftCount = lastHop - firstHop + 1;
-            var from = start + (firstHop * step) - context;
-            var samples = AvtsInputs.AudioSpan(videos[v].Audio, from, from + ((((shiftCount - 1) * options.HopLength) + options.AudioWindowSamples) / (double)options.SampleRate), options);
+            var samples = ShiftSpan.Samples(videos[v].Audio, start, firstHop, shiftCount, options);
             var clip = videos[v].Clip(start, options);
             if (samples is null || clip is null)
             {

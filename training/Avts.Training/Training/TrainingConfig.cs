@@ -34,6 +34,12 @@ public sealed record TrainingConfig
     /// <summary>Adam learning rate.</summary>
     public double LearningRate { get; set; } = 1e-3;
 
+    /// <summary>Objective: "contrastive" (default), "contrastive+shift" or "shift" (see <see cref="LossMode"/>).</summary>
+    public string Loss { get; set; } = LossMode.ContrastiveName;
+
+    /// <summary>Settings of the multi-way shift loss (used when <see cref="Loss"/> includes it).</summary>
+    public ShiftLossSection ShiftLoss { get; set; } = new();
+
     /// <summary>Contrastive margin.</summary>
     public double Margin { get; set; } = ContrastiveLoss.DefaultMargin;
 
@@ -69,6 +75,9 @@ public sealed record TrainingConfig
 
     /// <summary>Use at most this many videos (0 = all), taken after a seeded shuffle.</summary>
     public int MaxVideos { get; set; }
+
+    /// <summary>Clips per batch the shift loss is computed on (the configured count, else half the batch size).</summary>
+    public int ShiftClipsPerBatch() => ShiftLoss.ClipsPerBatch ?? Math.Max(1, BatchSize / 2);
 
     /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="TrainingConfigException"/> with one line.</summary>
     public static TrainingConfig Load(string path)
@@ -129,6 +138,11 @@ public sealed record TrainingConfig
         Require(HardShift.MinS > 0 && HardShift.MaxS >= HardShift.MinS, "hard_shift needs 0 < min_s <= max_s");
         Require(SuperHardShift.MinS > 0 && SuperHardShift.MaxS >= SuperHardShift.MinS, "super_hard_shift needs 0 < min_s <= max_s");
         Require(Threads >= 0 && DecodeWidth >= 16 && ValidationClipsPerVideo >= 1 && OffsetSearchS > 0 && LogEvery >= 1 && MaxVideos >= 0, "threads >= 0, decode_width >= 16, validation_clips_per_video >= 1, offset_search_s > 0, log_every >= 1, max_videos >= 0");
+        Require(LossMode.IsKnown(Loss), $"loss must be {LossMode.ContrastiveName}, {LossMode.ContrastiveAndShiftName} or {LossMode.ShiftName}");
+        Require(ShiftLoss.RangeS is >= 0.01 and <= 5, "shift_loss.range_s must lie in [0.01, 5]");
+        Require(ShiftLoss.Temperature > 0 && ShiftLoss.Weight > 0, "shift_loss.temperature and weight must be positive");
+        Require(ShiftLoss.LabelSigmaMs >= 0, "shift_loss.label_sigma_ms must be >= 0 (0 = one-hot)");
+        Require(ShiftLoss.ClipsPerBatch is null or >= 1, "shift_loss.clips_per_batch must be >= 1");
         Require(Model.Architecture is AvtsModelOptions.TinyArchitecture or AvtsModelOptions.Mc318Architecture, $"model.architecture must be {AvtsModelOptions.TinyArchitecture} or {AvtsModelOptions.Mc318Architecture}");
         try
         {
