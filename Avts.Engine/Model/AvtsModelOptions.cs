@@ -48,7 +48,15 @@ public sealed record AvtsModelOptions
     /// Where clips are cut from a frame: <see cref="CentreCrop"/> (the largest centred square) or
     /// <see cref="FaceCrop"/> (a square on the mouth of the largest detected face, the centred square where none is found).
     /// </summary>
-    public string VideoCrop { get; init; } = CentreCrop;
+    public string VideoCrop
+    {
+        get => videoCrop;
+
+        // Cards written before this option existed lack it; the JSON source generator then passes null, meaning centre.
+        init => videoCrop = value ?? CentreCrop;
+    }
+
+    private readonly string videoCrop = CentreCrop;
 
     /// <summary>Pixel normalisation: pixel/255 minus this mean, divided by <see cref="PixelStd"/>.</summary>
     public float PixelMean { get; init; } = 0.5f;

@@ -44,7 +44,7 @@ public sealed class FaceCropTests
         Assert.Equal(130 - 30, middle.Y);
 
         // A face at the bottom-right corner: moved inside, never outside the frame.
-        var corner = MouthCrop.MouthSquare(new Rect(250, 180, 80, 80), 320, 240);
+        var corner = MouthCrop.MouthSquare(new Rect(270, 190, 100, 100), 320, 240);
         Assert.True(corner.FitsIn(320, 240));
         Assert.Equal(320 - corner.Side, corner.X);
         Assert.Equal(240 - corner.Side, corner.Y);
