@@ -46,8 +46,28 @@ public static class Checkpoint
         }
 
         model.save(weightsPath);
-        File.WriteAllText(CardPath(weightsPath), JsonSerializer.Serialize(card, ModelJsonContext.Default.ModelCard));
+        WriteCard(weightsPath, card);
         return card;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="card"/> as the card of <paramref name="weightsPath"/>, atomically (a temp file in the same
+    /// folder, then a move over the old card), so a reader never sees half a card; the weights are not touched.
+    /// </summary>
+    public static void WriteCard(string weightsPath, ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var cardPath = CardPath(weightsPath);
+        var temp = cardPath + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            File.WriteAllText(temp, JsonSerializer.Serialize(card, ModelJsonContext.Default.ModelCard));
+            File.Move(temp, cardPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     /// <summary>Reads and checks the card of <paramref name="weightsPath"/> (existence, JSON, schema version).</summary>
@@ -77,6 +97,11 @@ public static class Checkpoint
         if (card.SchemaVersion != SchemaVersion)
         {
             throw new ModelCardException($"Model card '{cardPath}' has schema version {card.SchemaVersion}; this build of Avts reads version {SchemaVersion}.");
+        }
+
+        if (CalibrationProblem(card.ConfidenceCalibration) is { } problem)
+        {
+            throw new ModelCardException($"Model card '{cardPath}' has an unusable confidence_calibration: {problem}.");
         }
 
         return card;
@@ -117,6 +142,26 @@ public static class Checkpoint
         }
 
         return model;
+    }
+
+    /// <summary>Why a calibration table cannot be interpolated (scores not finite and increasing, probabilities outside 0..1), or null.</summary>
+    private static string? CalibrationProblem(IReadOnlyList<CalibrationPoint>? table)
+    {
+        for (var i = 0; table is not null && i < table.Count; i++)
+        {
+            var point = table[i];
+            if (point is null || !double.IsFinite(point.Score) || !(point.Probability is >= 0 and <= 1))
+            {
+                return $"point {i} is not a finite score with a probability in 0..1";
+            }
+
+            if (i > 0 && !(point.Score > table[i - 1].Score))
+            {
+                return $"scores must increase (point {i})";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"name is X in the card but Y requested" for every option that differs (derived values recomputed from the card).</summary>

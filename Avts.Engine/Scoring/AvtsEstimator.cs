@@ -95,69 +95,23 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         var stepSeconds = (double)Options.HopLength / Options.SampleRate;
         var maxShift = (int)Math.Round(options.RangeSeconds / stepSeconds);
         var shiftCount = (2 * maxShift) + 1;
-        var clipSeconds = Options.WindowSeconds;
         var spanStart = Math.Max(video.StartSeconds, audio.StartSeconds);
         var spanEnd = Math.Min(video.EndSeconds, audio.EndSeconds);
-        if (video.FrameCount < 3 || spanEnd - spanStart < clipSeconds)
+        if (video.FrameCount < 3 || spanEnd - spanStart < Options.WindowSeconds)
         {
             return Unsynchronizable([], null);
         }
 
-        var clipCurves = new Dictionary<int, double[]?>();
-        var crops = new Dictionary<int, CropRegion?>();
-        CropRegion? CropAt(double clipStart)
-        {
-            var block = (int)Math.Floor((clipStart - spanStart) / CropBlockSeconds);
-            if (!crops.TryGetValue(block, out var region))
-            {
-                var from = spanStart + (block * CropBlockSeconds);
-                region = AvtsInputs.CropFor(video, from, from + CropBlockSeconds, Options);
-                crops[block] = region;
-            }
-
-            return region;
-        }
-
         var windows = new List<WindowEstimate>();
         var windowCurves = new List<(double[] Curve, double Confidence)>();
-        foreach (var (start, end) in OnsetEstimator.WindowBounds(spanStart, spanEnd, options))
+        foreach (var scored in ScoreWindows(video, audio, OnsetEstimator.WindowBounds(spanStart, spanEnd, options), options.RangeSeconds, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (SyncGate.IsSilent(audio, start, end) || SyncGate.IsFrozen(MaxMotion(video, start, end)))
+            var confidence = scored.DelayMs is null ? 0 : DistanceCurve.Confidence(scored.RawScore, calibration);
+            windows.Add(new WindowEstimate(scored.StartSeconds, scored.EndSeconds, scored.DelayMs, confidence));
+            if (scored.Curve is not null)
             {
-                windows.Add(new WindowEstimate(start, end, null, 0));
-                continue;
+                windowCurves.Add((scored.Curve, confidence));
             }
-
-            // Clips on one grid from the span start, so overlapping windows share (and compute once) their clips.
-            var curves = new List<double[]>();
-            for (var i = (int)Math.Ceiling(((start - spanStart) / ClipHopSeconds) - 1e-6); spanStart + (i * ClipHopSeconds) + clipSeconds <= end + 1e-6; i++)
-            {
-                if (!clipCurves.TryGetValue(i, out var curve))
-                {
-                    var clipStart = spanStart + (i * ClipHopSeconds);
-                    curve = ClipCurve(video, audio, clipStart, CropAt(clipStart), maxShift, shiftCount);
-                    clipCurves[i] = curve;
-                }
-
-                if (curve is not null)
-                {
-                    curves.Add(curve);
-                }
-            }
-
-            var windowCurve = MeanCurve(curves, shiftCount);
-            var min = DistanceCurve.ArgMin(windowCurve);
-            if (min < 0)
-            {
-                windows.Add(new WindowEstimate(start, end, null, 0));
-                continue;
-            }
-
-            var confidence = DistanceCurve.MinimumOnEdge(windowCurve) ? 0 : DistanceCurve.Confidence(DistanceCurve.Score(windowCurve, stepSeconds), calibration);
-            var delay = DistanceCurve.MinimumOnEdge(windowCurve) ? (double?)null : DistanceCurve.DelayMs(windowCurve, maxShift, stepSeconds * 1000);
-            windows.Add(new WindowEstimate(start, end, delay, confidence));
-            windowCurves.Add((windowCurve, confidence));
         }
 
         var overall = CurveAggregation.Combine(windowCurves, shiftCount);
@@ -180,6 +134,76 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         {
             PeakDelayMs = delayMs,
         };
+    }
+
+    /// <summary>
+    /// The per-window half of <see cref="Analyze"/>, for each of <paramref name="bounds"/> in order: the window's mean
+    /// distance curve over ±<paramref name="rangeSeconds"/>, its raw score (<see cref="DistanceCurve.Score"/>) and
+    /// delay. Silent or frozen windows, windows no clip fits and minima on the edge of the range give no delay (raw
+    /// score 0). Clips sit on one 0.5 s grid from the span both tracks cover, so overlapping windows share (and
+    /// compute once) their clips. Calibration scores held-out windows through this same call.
+    /// </summary>
+    internal IEnumerable<ScoredWindow> ScoreWindows(VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
+    {
+        var stepSeconds = (double)Options.HopLength / Options.SampleRate;
+        var maxShift = (int)Math.Round(rangeSeconds / stepSeconds);
+        var shiftCount = (2 * maxShift) + 1;
+        var spanStart = Math.Max(video.StartSeconds, audio.StartSeconds);
+        var clipCurves = new Dictionary<int, double[]?>();
+        var crops = new Dictionary<int, CropRegion?>();
+        CropRegion? CropAt(double clipStart)
+        {
+            var block = (int)Math.Floor((clipStart - spanStart) / CropBlockSeconds);
+            if (!crops.TryGetValue(block, out var region))
+            {
+                var from = spanStart + (block * CropBlockSeconds);
+                region = AvtsInputs.CropFor(video, from, from + CropBlockSeconds, Options);
+                crops[block] = region;
+            }
+
+            return region;
+        }
+
+        foreach (var (start, end) in bounds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (video.FrameCount < 3 || SyncGate.IsSilent(audio, start, end) || SyncGate.IsFrozen(MaxMotion(video, start, end)))
+            {
+                yield return new ScoredWindow(start, end, null, 0, null);
+                continue;
+            }
+
+            var curves = new List<double[]>();
+            for (var i = (int)Math.Ceiling(((start - spanStart) / ClipHopSeconds) - 1e-6); spanStart + (i * ClipHopSeconds) + Options.WindowSeconds <= end + 1e-6; i++)
+            {
+                if (!clipCurves.TryGetValue(i, out var curve))
+                {
+                    var clipStart = spanStart + (i * ClipHopSeconds);
+                    curve = ClipCurve(video, audio, clipStart, CropAt(clipStart), maxShift, shiftCount);
+                    clipCurves[i] = curve;
+                }
+
+                if (curve is not null)
+                {
+                    curves.Add(curve);
+                }
+            }
+
+            var windowCurve = MeanCurve(curves, shiftCount);
+            if (DistanceCurve.ArgMin(windowCurve) < 0)
+            {
+                yield return new ScoredWindow(start, end, null, 0, null);
+            }
+            else if (DistanceCurve.MinimumOnEdge(windowCurve))
+            {
+                // Still part of the overall curve (with weight 0), but a slope is no estimate of its own.
+                yield return new ScoredWindow(start, end, windowCurve, 0, null);
+            }
+            else
+            {
+                yield return new ScoredWindow(start, end, windowCurve, DistanceCurve.Score(windowCurve, stepSeconds), DistanceCurve.DelayMs(windowCurve, maxShift, stepSeconds * 1000));
+            }
+        }
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Avts.Tests.Engine.Scoring;
 
 public sealed class AvtsEstimatorTests : IDisposable
 {
-    private static readonly AvtsModelOptions Small = AvtsModelOptions.Tiny with { InputSize = 32 };
+    internal static readonly AvtsModelOptions Small = AvtsModelOptions.Tiny with { InputSize = 32 };
     private readonly string folder = Path.Combine(Path.GetTempPath(), "avts-estimator-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -137,7 +137,7 @@ public sealed class AvtsEstimatorTests : IDisposable
     }
 
     /// <summary>5 s of black video with one flash at 2.0 s, and noise with one beep at 2.0 s + <paramref name="delayMs"/>.</summary>
-    private static DecodedMedia OneFlashOneBeep(double delayMs)
+    internal static DecodedMedia OneFlashOneBeep(double delayMs)
     {
         var random = new Random(11);
         var timestamps = SyntheticClips.Timestamps(0, 25, 125);
@@ -151,7 +151,7 @@ public sealed class AvtsEstimatorTests : IDisposable
     /// <see cref="ClipScorer"/> layout: window i's clip-aligned first sample is (i + context) hops into the span.
     /// Flat 1 when the clip shows no flash or the span holds no beep.
     /// </summary>
-    private static double[] FlashAlignmentScorer(float[] clip, float[] span, int shiftCount)
+    internal static double[] FlashAlignmentScorer(float[] clip, float[] span, int shiftCount)
     {
         var plane = Small.InputSize * Small.InputSize;
         var brightness = Enumerable.Range(0, Small.ClipFrames).Select(k => clip.AsSpan(k * plane, plane).ToArray().Average()).ToArray();

@@ -19,6 +19,7 @@ public static class TrainCli
         root.Subcommands.Add(CorpusCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(EvalCommand.Create(output, error));
+        root.Subcommands.Add(CalibrateCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -1,0 +1,11 @@
+namespace Avts.Training.Calibration;
+
+/// <summary>One window scored for calibration: a video whose audio was moved by a known shift, and what the estimator made of it.</summary>
+/// <param name="Video">Source file.</param>
+/// <param name="ShiftMs">Audio moved this much later by presentation time (the true delay), ms.</param>
+/// <param name="StartSeconds">Window start on the video clock, seconds.</param>
+/// <param name="RawScore">The estimator's uncalibrated score; 0 for a refused window.</param>
+/// <param name="DelayMs">The estimated delay, ms; null when the estimator refused the window (silent, frozen, no clip,
+/// minimum on the edge of the range).</param>
+/// <param name="Correct">Whether the estimate lies within ±<see cref="CalibrationSampler.ToleranceMs"/> of the shift.</param>
+public sealed record CalibrationWindow(string Video, double ShiftMs, double StartSeconds, double RawScore, double? DelayMs, bool Correct);
