@@ -271,8 +271,8 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         return distances.to(torch.CPU).to_type(torch.ScalarType.Float64).data<double>().ToArray();
     }
 
-    /// <summary>Per-shift mean of the clips' curves over the clips that cover that shift (NaN where none does).</summary>
-    private static double[] MeanCurve(List<double[]> curves, int length)
+    /// <summary>Per-shift mean of the clips' curves over the clips that cover that shift (NaN where fewer than half do).</summary>
+    internal static double[] MeanCurve(List<double[]> curves, int length)
     {
         var result = new double[length];
         for (var i = 0; i < length; i++)
@@ -288,7 +288,9 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
                 }
             }
 
-            result[i] = count > 0 ? sum / count : double.NaN;
+            // A shift that fewer than half of the clips cover is a mean of few, noisier distances: near the ends of
+            // a short file its dips would win by chance, so it is left out (NaN, treated as the range's edge).
+            result[i] = count > 0 && count * 2 >= curves.Count ? sum / count : double.NaN;
         }
 
         return result;

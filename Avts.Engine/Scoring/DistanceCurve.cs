@@ -45,11 +45,14 @@ internal static class DistanceCurve
     public static double DelayMs(ReadOnlySpan<double> distances, int maxShift, double stepMs) =>
         (Refine(distances) - maxShift) * stepMs;
 
-    /// <summary>Whether the minimum sits on the first or last candidate (a slope: the true delay may lie outside).</summary>
+    /// <summary>
+    /// Whether the minimum sits on the first or last scored candidate, i.e. next to the end of the curve or to an
+    /// unscored (NaN) shift (a slope: the true delay may lie outside what was scored).
+    /// </summary>
     public static bool MinimumOnEdge(ReadOnlySpan<double> distances)
     {
         var min = ArgMin(distances);
-        return min == 0 || min == distances.Length - 1;
+        return min >= 0 && (min == 0 || min == distances.Length - 1 || double.IsNaN(distances[min - 1]) || double.IsNaN(distances[min + 1]));
     }
 
     /// <summary>The raw score described on the type; 0 for a flat, empty or too short curve.</summary>

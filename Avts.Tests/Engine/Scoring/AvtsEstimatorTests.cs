@@ -72,6 +72,23 @@ public sealed class AvtsEstimatorTests : IDisposable
     }
 
     [Fact]
+    public void ShiftsFewerThanHalfTheClipsCover_AreLeftOut_AndAMinimumBesideThemIsAnEdge()
+    {
+        var nan = double.NaN;
+        List<double[]> curves = [[0.0, 0.9, 0.5, 0.9], [nan, 0.7, 0.5, 0.9], [nan, nan, 0.5, 0.9]];
+
+        var mean = AvtsEstimator.MeanCurve(curves, 4);
+
+        // Index 0: one clip of three (a lucky dip of one clip near the file's end) -> not scored.
+        Assert.True(double.IsNaN(mean[0]));
+        Assert.Equal(0.8, mean[1], 9);
+        Assert.Equal(0.5, mean[2], 9);
+        Assert.False(DistanceCurve.MinimumOnEdge(mean));
+        Assert.True(DistanceCurve.MinimumOnEdge([nan, 0.2, 0.5, 0.9]));
+        Assert.True(DistanceCurve.MinimumOnEdge([0.9, 0.5, 0.2, nan]));
+    }
+
+    [Fact]
     public void SilentAudio_IsNotSynchronizable()
     {
         var estimator = new AvtsEstimator(Small, FlashAlignmentScorer);

@@ -1,0 +1,41 @@
+using Avts.Engine.Benchmarks;
+using Avts.Engine.Media;
+using Avts.Engine.Scoring;
+
+namespace Avts.Tests.Engine.Benchmarks;
+
+public sealed class ShiftStatisticsTests
+{
+    [Fact]
+    public void Summarize_KeepsTrainedOnAndApartSourcesOutOfTheMainGroup()
+    {
+        static ShiftCase Case(string source, int shift, double? estimate, string group) =>
+            new(source, shift, "avts", estimate, estimate, 0.9, estimate is null ? null : estimate - shift, estimate - shift, estimate is null ? null : estimate - shift, estimate - shift, group);
+
+        List<ShiftCase> cases =
+        [
+            Case("unseen.mp4", 0, 0, ShiftCase.MainGroup),
+            Case("unseen.mp4", 120, 500, ShiftCase.MainGroup),
+            Case("trained.mp4", 0, 0, ShiftCase.TrainedGroup),
+            Case("trained.mp4", 120, 120, ShiftCase.TrainedGroup),
+            Case("music.mp4", 0, null, ShiftCase.ApartGroup),
+        ];
+
+        var summaries = ShiftStatistics.Summarize(cases, [new NamedEstimator("avts")]);
+
+        Assert.Equal([ShiftCase.MainGroup, ShiftCase.TrainedGroup, ShiftCase.ApartGroup], summaries.Select(s => s.Group));
+        var main = summaries[0];
+        Assert.Equal(2, main.Cases);
+        Assert.Equal(0.0, main.ShareRelativeWithin40Ms);
+        Assert.Equal(0.5, main.ShareAbsoluteWithin80Ms);
+        Assert.Equal(1.0, summaries[1].ShareRelativeWithin40Ms);
+        Assert.Equal(1, summaries[2].Undetermined);
+    }
+
+    private sealed class NamedEstimator(string name) : ISyncEstimator
+    {
+        public string Name => name;
+
+        public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
