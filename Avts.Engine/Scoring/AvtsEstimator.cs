@@ -271,29 +271,42 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         return distances.to(torch.CPU).to_type(torch.ScalarType.Float64).data<double>().ToArray();
     }
 
-    /// <summary>Per-shift mean of the clips' curves over the clips that cover that shift (NaN where fewer than half do).</summary>
+    /// <summary>
+    /// Per-shift mean of the clips' curves, each first centred on its own median (NaN where fewer than half of the
+    /// clips cover the shift); the mean of the medians is added back so the values stay distances. Clips near a
+    /// file's ends cover only some shifts, and a clip's whole curve sits higher or lower with its content (speech,
+    /// a pause): without centring, the shifts only the low clips cover would win by that level alone.
+    /// </summary>
     internal static double[] MeanCurve(List<double[]> curves, int length)
     {
+        var medians = curves.Select(CoveredMedian).ToArray();
+        var level = medians.Length > 0 ? medians.Average() : 0;
         var result = new double[length];
         for (var i = 0; i < length; i++)
         {
             double sum = 0;
             var count = 0;
-            foreach (var curve in curves)
+            for (var c = 0; c < curves.Count; c++)
             {
-                if (!double.IsNaN(curve[i]))
+                if (!double.IsNaN(curves[c][i]))
                 {
-                    sum += curve[i];
+                    sum += curves[c][i] - medians[c];
                     count++;
                 }
             }
 
             // A shift that fewer than half of the clips cover is a mean of few, noisier distances: near the ends of
             // a short file its dips would win by chance, so it is left out (NaN, treated as the range's edge).
-            result[i] = count > 0 && count * 2 >= curves.Count ? sum / count : double.NaN;
+            result[i] = count > 0 && count * 2 >= curves.Count ? level + (sum / count) : double.NaN;
         }
 
         return result;
+    }
+
+    private static double CoveredMedian(double[] curve)
+    {
+        var covered = curve.Where(d => !double.IsNaN(d)).Order().ToArray();
+        return covered.Length % 2 == 1 ? covered[covered.Length / 2] : 0.5 * (covered[(covered.Length / 2) - 1] + covered[covered.Length / 2]);
     }
 
     /// <summary>Largest mean absolute grey difference between consecutive frames shown in [start, end] (every 2nd pixel).</summary>

@@ -89,6 +89,21 @@ public sealed class AvtsEstimatorTests : IDisposable
     }
 
     [Fact]
+    public void ClipCurves_AreCentredBeforeAveraging_SoAClipsLevelDoesNotMoveTheMinimum()
+    {
+        var nan = double.NaN;
+
+        // Clip 1 covers every shift and dips at index 2; clip 2 (near the file's end) covers only 0-1 and sits low
+        // everywhere. Raw means would put the minimum at 0 or 1, where only the low clip adds its level.
+        List<double[]> curves = [[1.0, 1.0, 0.8, 1.0], [0.2, 0.2, nan, nan]];
+
+        var mean = AvtsEstimator.MeanCurve(curves, 4);
+
+        Assert.Equal(2, DistanceCurve.ArgMin(mean));
+        Assert.Equal(0.6 - 0.2, mean[2], 9);
+    }
+
+    [Fact]
     public void SilentAudio_IsNotSynchronizable()
     {
         var estimator = new AvtsEstimator(Small, FlashAlignmentScorer);
