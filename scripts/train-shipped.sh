@@ -24,8 +24,13 @@ done
 "$train" train --config training/configs/shipped-stage2.json --out runs/shipped --resume
 epoch=$(printf "%03d" "${1:-47}")
 
-# Calibration: fit on half of the run's validation videos, measure the ECE on the other half (state.json lists them).
+# Calibration: fit on half of the run's validation videos (state.json lists them) plus 80 fresh synthetic 8 s clips,
+# measure the ECE on the other half plus 24 other synthetic clips (also the held-out synthetic accuracy figure).
 mkdir -p runs/calibration-fit runs/calibration-held
+[[ -f runs/synth-calfit/corpus.json ]] || "$train" corpus synth --out runs/synth-calfit --count 80 --seed 5151 --duration 8 --speech "$shared/speech" -q
+[[ -f runs/synth-heldout/corpus.json ]] || "$train" corpus synth --out runs/synth-heldout --count 24 --seed 4242 --duration 8 --speech "$shared/speech" -q
+for f in runs/synth-calfit/*.mp4; do ln -sfn "$PWD/$f" "runs/calibration-fit/calfit_$(basename "$f")"; done
+for f in runs/synth-heldout/*.mp4; do ln -sfn "$PWD/$f" "runs/calibration-held/heldout_$(basename "$f")"; done
 i=0
 while read -r video; do
   [[ $((i % 2)) -eq 0 ]] && dir=runs/calibration-fit || dir=runs/calibration-held
