@@ -17,7 +17,7 @@ for mode in "${modes[@]}"; do
   # The base config's comments are stripped by the JSON reader; only the mode is replaced.
   sed -E "s/\"mode\": *\"[a-z-]+\"/\"mode\": \"$mode\"/" "$base" > "$out/$mode.json"
   if [[ ! -f $out/$mode/metrics.csv ]]; then
-    "$train" train --config "$out/$mode.json" --out "$out/$mode" 2> "$out/$mode.log" || { echo "curriculum-ablation: $mode failed, see $out/$mode.log" >&2; exit 1; }
+    "$train" train --config "$out/$mode.json" --out "$out/$mode" > "$out/$mode.log" 2>&1 || { echo "curriculum-ablation: $mode failed, see $out/$mode.log" >&2; exit 1; }
   fi
 done
 
