@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using Avts.Training.Eval;
+
 namespace Avts.Training.Calibration;
 
 /// <summary>Prints a <see cref="CalibrationResult"/> as an aligned table or as one JSON object (NaN as null).</summary>
@@ -13,22 +15,22 @@ public static class CalibrationReport
         ArgumentNullException.ThrowIfNull(run);
         var o = run.Options;
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"calibration: {o.Weights} fitted on {o.Data} ({run.FitVideos} videos, {run.FitSamples} windows, {N(100 * run.FitAccuracy, "0.0")} % within ±40 ms; seed {o.Seed})"));
-        text.AppendLine(Invariant($"  shifts {string.Join(' ', o.ShiftsMs.Select(s => N(s, "0.#")))} ms, window {N(o.Analysis.WindowSeconds, "0.##")} s, range ±{N(o.Analysis.RangeSeconds, "0.##")} s"));
+        text.AppendLine(Invariant($"calibration: {o.Weights} fitted on {o.Data} ({run.FitVideos} videos, {run.FitSamples} windows, {ReportValues.Format(100 * run.FitAccuracy, "0.0")} % within ±40 ms; seed {o.Seed})"));
+        text.AppendLine(Invariant($"  shifts {string.Join(' ', o.ShiftsMs.Select(s => ReportValues.Format(s, "0.#")))} ms, window {ReportValues.Format(o.Analysis.WindowSeconds, "0.##")} s, range ±{ReportValues.Format(o.Analysis.RangeSeconds, "0.##")} s"));
         var where = run.EvalSource == "held-out" ? $"held-out {o.HeldOut}" : "the fit data (no --held-out: in-sample, optimistic)";
-        text.AppendLine(Invariant($"  measured on {where}: {run.EvalVideos} videos, {run.EvalSamples} windows, {N(100 * run.EvalAccuracy, "0.0")} % within ±40 ms"));
-        text.AppendLine(Invariant($"  ECE (10 bins)                   {N(run.Ece, "0.000")}   (uncalibrated default: {N(run.UncalibratedEce, "0.000")})"));
-        text.AppendLine(Invariant($"  undetermined (confidence < {N(run.CommitThreshold, "0.##")})  {N(100 * run.UndeterminedShare, "0.0")} %   (committed windows: {N(100 * run.CommittedAccuracy, "0.0")} % correct)"));
+        text.AppendLine(Invariant($"  measured on {where}: {run.EvalVideos} videos, {run.EvalSamples} windows, {ReportValues.Format(100 * run.EvalAccuracy, "0.0")} % within ±40 ms"));
+        text.AppendLine(Invariant($"  ECE (10 bins)                   {ReportValues.Format(run.Ece, "0.000")}   (uncalibrated default: {ReportValues.Format(run.UncalibratedEce, "0.000")})"));
+        text.AppendLine(Invariant($"  undetermined (confidence < {ReportValues.Format(run.CommitThreshold, "0.##")})  {ReportValues.Format(100 * run.UndeterminedShare, "0.0")} %   (committed windows: {ReportValues.Format(100 * run.CommittedAccuracy, "0.0")} % correct)"));
         text.AppendLine(Invariant($"  table ({run.Table.Count} points, raw score -> P(correct)):"));
         foreach (var point in run.Table)
         {
-            text.AppendLine(Invariant($"    {N(point.Score, "0.0000"),8}  ->  {N(point.Probability, "0.000")}"));
+            text.AppendLine(Invariant($"    {ReportValues.Format(point.Score, "0.0000"),8}  ->  {ReportValues.Format(point.Probability, "0.000")}"));
         }
 
         text.AppendLine("  reliability:  confidence   windows  mean conf  accuracy");
         foreach (var bin in run.Bins)
         {
-            text.AppendLine(Invariant($"                {N(bin.Lower, "0.0")}-{N(bin.Upper, "0.0")}  {bin.Count,9}  {N(bin.MeanConfidence, "0.000"),9}  {N(bin.Accuracy, "0.000"),8}"));
+            text.AppendLine(Invariant($"                {ReportValues.Format(bin.Lower, "0.0")}-{ReportValues.Format(bin.Upper, "0.0")}  {bin.Count,9}  {ReportValues.Format(bin.MeanConfidence, "0.000"),9}  {ReportValues.Format(bin.Accuracy, "0.000"),8}"));
         }
 
         text.AppendLine(run.CardWritten is null ? "  card: not written (--write stores the table)" : $"  card: written to {run.CardWritten}");
@@ -60,22 +62,22 @@ public static class CalibrationReport
             json.WriteNumber("range_s", o.Analysis.RangeSeconds);
             json.WriteNumber("fit_videos", run.FitVideos);
             json.WriteNumber("fit_samples", run.FitSamples);
-            Write(json, "fit_accuracy", run.FitAccuracy);
+            ReportValues.WriteNumberOrNull(json, "fit_accuracy", run.FitAccuracy);
             json.WriteString("ece_source", run.EvalSource);
             json.WriteNumber("eval_videos", run.EvalVideos);
             json.WriteNumber("eval_samples", run.EvalSamples);
-            Write(json, "eval_accuracy", run.EvalAccuracy);
-            Write(json, "ece", run.Ece);
-            Write(json, "ece_uncalibrated", run.UncalibratedEce);
-            Write(json, "commit_threshold", run.CommitThreshold);
-            Write(json, "undetermined_share", run.UndeterminedShare);
-            Write(json, "committed_accuracy", run.CommittedAccuracy);
+            ReportValues.WriteNumberOrNull(json, "eval_accuracy", run.EvalAccuracy);
+            ReportValues.WriteNumberOrNull(json, "ece", run.Ece);
+            ReportValues.WriteNumberOrNull(json, "ece_uncalibrated", run.UncalibratedEce);
+            ReportValues.WriteNumberOrNull(json, "commit_threshold", run.CommitThreshold);
+            ReportValues.WriteNumberOrNull(json, "undetermined_share", run.UndeterminedShare);
+            ReportValues.WriteNumberOrNull(json, "committed_accuracy", run.CommittedAccuracy);
             json.WriteStartArray("table");
             foreach (var point in run.Table)
             {
                 json.WriteStartObject();
-                Write(json, "score", point.Score);
-                Write(json, "probability", point.Probability);
+                ReportValues.WriteNumberOrNull(json, "score", point.Score);
+                ReportValues.WriteNumberOrNull(json, "probability", point.Probability);
                 json.WriteEndObject();
             }
 
@@ -84,11 +86,11 @@ public static class CalibrationReport
             foreach (var bin in run.Bins)
             {
                 json.WriteStartObject();
-                Write(json, "lower", bin.Lower);
-                Write(json, "upper", bin.Upper);
+                ReportValues.WriteNumberOrNull(json, "lower", bin.Lower);
+                ReportValues.WriteNumberOrNull(json, "upper", bin.Upper);
                 json.WriteNumber("count", bin.Count);
-                Write(json, "confidence", bin.MeanConfidence);
-                Write(json, "accuracy", bin.Accuracy);
+                ReportValues.WriteNumberOrNull(json, "confidence", bin.MeanConfidence);
+                ReportValues.WriteNumberOrNull(json, "accuracy", bin.Accuracy);
                 json.WriteEndObject();
             }
 
@@ -100,19 +102,5 @@ public static class CalibrationReport
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, Math.Round(value, 6));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static string N(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "n/a";
 }

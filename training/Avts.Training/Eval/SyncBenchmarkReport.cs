@@ -17,9 +17,9 @@ public static class SyncBenchmarkReport
             ("easy accuracy (positives + easy negatives)", Percent(r.EasyAccuracy)),
             ("hard accuracy (positives + hard negatives)", Percent(r.HardAccuracy)),
             ("offset within ±40 ms", Percent(r.OffsetAccuracy40Ms)),
-            ("median |offset error|", Number(r.MedianAbsOffsetMs, "0") + " ms"),
-            ("threshold", $"{Number(r.Threshold, "0.###")} ({run.ThresholdSource})"),
-            ("mean distance pos / easy / hard", $"{Number(r.PositiveDistance, "0.###")} / {Number(r.EasyDistance, "0.###")} / {Number(r.HardDistance, "0.###")}"),
+            ("median |offset error|", ReportValues.Format(r.MedianAbsOffsetMs, "0") + " ms"),
+            ("threshold", $"{ReportValues.Format(r.Threshold, "0.###")} ({run.ThresholdSource})"),
+            ("mean distance pos / easy / hard", $"{ReportValues.Format(r.PositiveDistance, "0.###")} / {ReportValues.Format(r.EasyDistance, "0.###")} / {ReportValues.Format(r.HardDistance, "0.###")}"),
         };
         var width = rows.Max(row => row.Name.Length);
         var text = new StringBuilder();
@@ -47,34 +47,20 @@ public static class SyncBenchmarkReport
             json.WriteNumber("clips", run.Clips);
             json.WriteNumber("pairs", run.Pairs);
             json.WriteNumber("seed", run.Seed);
-            Write(json, "easy_accuracy", r.EasyAccuracy);
-            Write(json, "hard_accuracy", r.HardAccuracy);
-            Write(json, "offset_within_40ms", r.OffsetAccuracy40Ms);
-            Write(json, "median_offset_error_ms", r.MedianAbsOffsetMs);
-            Write(json, "threshold", r.Threshold);
+            ReportValues.WriteNumberOrNull(json, "easy_accuracy", r.EasyAccuracy);
+            ReportValues.WriteNumberOrNull(json, "hard_accuracy", r.HardAccuracy);
+            ReportValues.WriteNumberOrNull(json, "offset_within_40ms", r.OffsetAccuracy40Ms);
+            ReportValues.WriteNumberOrNull(json, "median_offset_error_ms", r.MedianAbsOffsetMs);
+            ReportValues.WriteNumberOrNull(json, "threshold", r.Threshold);
             json.WriteString("threshold_source", run.ThresholdSource);
-            Write(json, "positive_distance", r.PositiveDistance);
-            Write(json, "easy_distance", r.EasyDistance);
-            Write(json, "hard_distance", r.HardDistance);
+            ReportValues.WriteNumberOrNull(json, "positive_distance", r.PositiveDistance);
+            ReportValues.WriteNumberOrNull(json, "easy_distance", r.EasyDistance);
+            ReportValues.WriteNumberOrNull(json, "hard_distance", r.HardDistance);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, Math.Round(value, 6));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
     private static string Percent(double value) => double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
-
-    private static string Number(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "n/a";
 }
