@@ -89,7 +89,7 @@ public static class InferenceBenchmark
         var stages = TimeStages(model, videoClip, audioSpan, shiftCount, options.Runs, cancellationToken);
         var (videoMacs, audioMacs) = CountMultiplyAdds(model, videoClip, audioSpan);
         var gflop = 2.0 * (videoMacs + audioMacs) / 1e9;
-        var median = Timings.Median(window);
+        var median = SampleStatistics.Median(window);
         var rate = gflop / (median / 1000);
         return new InferenceTimingRow(
             o.Architecture,
@@ -101,11 +101,11 @@ public static class InferenceBenchmark
             torch.get_num_threads(),
             Timings.Round(Timings.Min(window), 2),
             Timings.Round(median, 2),
-            Timings.Round(Timings.Median(cut), 2),
-            Timings.Round(Timings.Median(stages.LogMel), 2),
-            Timings.Round(Timings.Median(stages.Video), 2),
-            Timings.Round(Timings.Median(stages.AudioMap), 2),
-            Timings.Round(Timings.Median(stages.Shifts), 2),
+            Timings.Round(SampleStatistics.Median(cut), 2),
+            Timings.Round(SampleStatistics.Median(stages.LogMel), 2),
+            Timings.Round(SampleStatistics.Median(stages.Video), 2),
+            Timings.Round(SampleStatistics.Median(stages.AudioMap), 2),
+            Timings.Round(SampleStatistics.Median(stages.Shifts), 2),
             Timings.Round(videoMacs / 1e9, 4),
             Timings.Round(audioMacs / 1e9, 4),
             Timings.Round(gflop, 4),

@@ -279,7 +279,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     /// </summary>
     internal static double[] MeanCurve(List<double[]> curves, int length)
     {
-        var medians = curves.Select(CoveredMedian).ToArray();
+        var medians = curves.Select(c => SampleStatistics.Median(c.Where(d => !double.IsNaN(d)))).ToArray();
         var level = medians.Length > 0 ? medians.Average() : 0;
         var result = new double[length];
         for (var i = 0; i < length; i++)
@@ -301,12 +301,6 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         }
 
         return result;
-    }
-
-    private static double CoveredMedian(double[] curve)
-    {
-        var covered = curve.Where(d => !double.IsNaN(d)).Order().ToArray();
-        return covered.Length % 2 == 1 ? covered[covered.Length / 2] : 0.5 * (covered[(covered.Length / 2) - 1] + covered[covered.Length / 2]);
     }
 
     /// <summary>Largest mean absolute grey difference between consecutive frames shown in [start, end] (every 2nd pixel).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Avts.Engine.Benchmarks;
+using Avts.Engine.Dsp;
 using Avts.Engine.Media;
 using Avts.Engine.Reports;
 using Avts.Engine.Scoring;
@@ -49,7 +50,7 @@ internal sealed class CheckSpeedBenchmark(CliServices services)
             }
         }
 
-        var median = Timings.Median(times);
+        var median = SampleStatistics.Median(times);
         return new CheckTimingRow(step, description, Timings.Round(mediaSeconds, 2), runs, Timings.Round(median), Timings.Round(Timings.Min(times)), Timings.Round(mediaSeconds / median, 1));
     }
 

@@ -1,3 +1,4 @@
+using Avts.Engine.Dsp;
 using Avts.Engine.Model;
 using static TorchSharp.torch;
 
@@ -104,7 +105,7 @@ public sealed class SyncValidator
             EasyAccuracy = Accuracy(distances, PairKind.Easy),
             HardAccuracy = Accuracy(distances, PairKind.Hard),
             OffsetAccuracy40Ms = offsets.Count == 0 ? double.NaN : offsets.Count(e => Math.Abs(e) <= OffsetToleranceSeconds + 1e-9) / (double)offsets.Count,
-            MedianAbsOffsetMs = offsets.Count == 0 ? double.NaN : Median(offsets.Select(e => Math.Abs(e) * 1000)),
+            MedianAbsOffsetMs = offsets.Count == 0 ? double.NaN : SampleStatistics.Median(offsets.Select(e => Math.Abs(e) * 1000)),
             PositiveDistance = MeanDistance(distances, PairKind.Positive),
             EasyDistance = MeanDistance(distances, PairKind.Easy),
             HardDistance = MeanDistance(distances, PairKind.Hard),
@@ -182,11 +183,5 @@ public sealed class SyncValidator
     {
         var values = distances.Where((_, i) => pairs[i].Kind == kind).ToArray();
         return values.Length == 0 ? double.NaN : values.Average();
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
