@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Avts.Engine.Media;
 using TorchSharp;
 
 namespace Avts.Engine.Model;
@@ -57,17 +58,7 @@ public static class Checkpoint
     public static void WriteCard(string weightsPath, ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var cardPath = CardPath(weightsPath);
-        var temp = cardPath + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
-        {
-            File.WriteAllText(temp, JsonSerializer.Serialize(card, ModelJsonContext.Default.ModelCard));
-            File.Move(temp, cardPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        AtomicFile.WriteAllText(CardPath(weightsPath), JsonSerializer.Serialize(card, ModelJsonContext.Default.ModelCard));
     }
 
     /// <summary>Reads and checks the card of <paramref name="weightsPath"/> (existence, JSON, schema version).</summary>

@@ -79,8 +79,8 @@ public static class CorpusGenerator
                 $"{entry.File} {entry.Kind} {entry.Width}x{entry.Height} {entry.FpsRational} fps {entry.SampleRate} Hz {entry.EventFrames.Count} events"));
         }
 
-        WriteAtomically(Path.Combine(directory, "manifest.jsonl"), string.Concat(entries.Select(e => e.ToJson() + "\n")));
-        WriteAtomically(Path.Combine(directory, "corpus.json"), Describe(options, speech));
+        AtomicFile.WriteAllText(Path.Combine(directory, "manifest.jsonl"), string.Concat(entries.Select(e => e.ToJson() + "\n")));
+        AtomicFile.WriteAllText(Path.Combine(directory, "corpus.json"), Describe(options, speech));
         return new CorpusSummary(rendered, skipped, wall.Elapsed.TotalSeconds, CpuSeconds() - cpuBefore, clipSeconds);
     }
 
@@ -126,12 +126,6 @@ public static class CorpusGenerator
         }
     }
 
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = path + ".partial";
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-    }
 
     private static string Describe(CorpusOptions options, SpeechLibrary? speech)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Avts.Engine.Media;
 using Avts.Engine.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -176,9 +177,7 @@ public sealed class AvtsTrainer
         };
 
         // Written last and atomically: a crash mid-save leaves the previous epoch resumable.
-        var temp = StatePath(outputFolder) + ".partial";
-        File.WriteAllText(temp, JsonSerializer.Serialize(state, TrainingJsonContext.Default.TrainingState));
-        File.Move(temp, StatePath(outputFolder), overwrite: true);
+        AtomicFile.WriteAllText(StatePath(outputFolder), JsonSerializer.Serialize(state, TrainingJsonContext.Default.TrainingState));
     }
 
     private TrainingState ReadState()
