@@ -1,3 +1,4 @@
+using Avts.Engine.Media;
 using Avts.Engine.Model;
 using Avts.Training.Training;
 using TorchSharp;
@@ -13,8 +14,12 @@ namespace Avts.Training.Eval;
 /// </summary>
 public static class SyncBenchmark
 {
-    /// <summary>Grey decode width for data folders (clip caches carry their own).</summary>
-    public const int DecodeWidth = 96;
+    /// <summary>
+    /// Grey decode width for data folders (clip caches carry their own): the width <c>avts check</c> decodes at, so eval
+    /// and calibration measure the estimator on the frames it gets in use (a face crop found on a 96-wide frame is
+    /// not the crop a 320-wide one gives).
+    /// </summary>
+    public static int DecodeWidth { get; } = new DecodeOptions().VideoWidth;
 
     /// <summary>Clip starts per video.</summary>
     public const int ClipsPerVideo = 4;
