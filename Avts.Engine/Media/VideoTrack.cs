@@ -40,6 +40,16 @@ public sealed class VideoTrack
     /// <summary>The pixels of frame <paramref name="index"/>.</summary>
     public ReadOnlySpan<byte> Frame(int index) => Pixels.AsSpan(index * Width * Height, Width * Height);
 
+    /// <summary>
+    /// Index of the first frame presented at or after <paramref name="seconds"/> (1 ns of slack for rounding), or
+    /// <see cref="FrameCount"/> when every frame is earlier.
+    /// </summary>
+    public int FirstFrameAtOrAfter(double seconds)
+    {
+        var index = Array.BinarySearch(TimestampsSeconds, seconds - 1e-9);
+        return index >= 0 ? index : ~index;
+    }
+
     /// <summary>Presentation time of the first frame, in seconds (0 when empty).</summary>
     public double StartSeconds => FrameCount == 0 ? 0 : TimestampsSeconds[0];
 

@@ -225,8 +225,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     {
         // Start on a frame's PTS: a clip starting between frames shows every frame up to a frame period late relative
         // to its start (frames are held), which would smear the curve of clips on a half-frame grid by that much.
-        var frame = Array.BinarySearch(video.TimestampsSeconds, clipStart - 1e-9);
-        frame = frame >= 0 ? frame : ~frame;
+        var frame = video.FirstFrameAtOrAfter(clipStart);
         if (frame >= video.FrameCount)
         {
             return null;

@@ -36,10 +36,8 @@ internal static class MouthCrop
             return null;
         }
 
-        var first = Array.BinarySearch(video.TimestampsSeconds, fromSeconds - 1e-9);
-        first = first >= 0 ? first : ~first;
-        var last = Array.BinarySearch(video.TimestampsSeconds, toSeconds - 1e-9);
-        last = (last >= 0 ? last : ~last) - 1;
+        var first = video.FirstFrameAtOrAfter(fromSeconds);
+        var last = video.FirstFrameAtOrAfter(toSeconds) - 1;
         if (last < first)
         {
             return null;
