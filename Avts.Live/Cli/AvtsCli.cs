@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using Avts.Engine;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
+using Avts.Training.Training;
 
 namespace Avts.Live.Cli;
 
@@ -95,7 +96,7 @@ internal static class AvtsCli
             services.Error.WriteLine("avts: cancelled");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ex is MediaInputException or IOException or UnauthorizedAccessException or ModelCardException)
+        catch (Exception ex) when (ex is MediaInputException or IOException or UnauthorizedAccessException or ModelCardException or TrainingDataException)
         {
             services.Error.WriteLine($"avts: {OneLine(ex.Message)}");
             Trace(ex);

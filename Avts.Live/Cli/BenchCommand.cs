@@ -21,6 +21,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateShift(services));
         bench.Subcommands.Add(BenchLiveCommand.Create(services));
         bench.Subcommands.Add(BenchSpeedCommand.Create(services));
+        bench.Subcommands.Add(BenchSyncCommand.Create(services));
         return bench;
     }
 

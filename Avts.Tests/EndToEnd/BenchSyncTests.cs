@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Avts.Engine.Model;
+using Avts.Tests.Training;
+using TorchSharp;
+
+namespace Avts.Tests.EndToEnd;
+
+/// <summary><c>avts bench sync</c> end to end on four generated in-sync clips with an untrained tiny 32 px model.</summary>
+public sealed class BenchSyncTests(IndexCorpusFixture corpus) : IClassFixture<IndexCorpusFixture>
+{
+    private string UntrainedWeights()
+    {
+        var weights = Path.Combine(corpus.NewFolder("untrained"), "tiny.bin");
+        torch.random.manual_seed(1);
+        using var model = AvtsModel.Create(AvtsModelOptions.Tiny with { InputSize = 32 });
+        Checkpoint.Save(model, weights, "untrained", "test", new Dictionary<string, double>());
+        return weights;
+    }
+
+    [Fact]
+    public async Task BenchSync_TwoSeeds_ReportsBothModelsAllTasks_AndAgreesWithAvtsTrainEval()
+    {
+        var weights = UntrainedWeights();
+        var jsonPath = Path.Combine(corpus.NewFolder("out"), "sync.json");
+        var cli = await RealCli.RunAsync("bench", "sync", "--data", corpus.Clips, "--weights", weights, "--repeats", "2", "--seed", "7", "--device", "cpu", "--json", jsonPath);
+
+        Assert.True(cli.ExitCode == 0, cli.Err);
+        Assert.Contains("| avts | easy |", cli.Out, StringComparison.Ordinal);
+        Assert.Contains("| random | offset_40ms |", cli.Out, StringComparison.Ordinal);
+
+        var root = JsonDocument.Parse(await File.ReadAllTextAsync(jsonPath)).RootElement;
+        Assert.Equal("sync", root.GetProperty("benchmark").GetString());
+        Assert.Contains("(4 videos)", root.GetProperty("dataset").GetString(), StringComparison.Ordinal);
+        Assert.Contains("seeds 7..8", root.GetProperty("protocol").GetString(), StringComparison.Ordinal);
+        var rows = root.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(
+            ["avts/easy", "avts/hard", "avts/offset_40ms", "random/easy", "random/hard", "random/offset_40ms"],
+            rows.Select(r => $"{r.GetProperty("features").GetString()}/{r.GetProperty("task").GetString()}"));
+        foreach (var row in rows)
+        {
+            var folds = row.GetProperty("folds").EnumerateArray().Select(f => f.GetDouble()).ToList();
+            Assert.Equal(2, folds.Count);
+            Assert.All(folds, f => Assert.InRange(f, 0, 1));
+            Assert.Equal(folds.Average(), row.GetProperty("accuracy_mean").GetDouble(), 9);
+            Assert.Equal(Math.Abs(folds[0] - folds[1]) / 2, row.GetProperty("accuracy_std").GetDouble(), 9);
+        }
+
+        // The checkpoint's first seed is exactly what avts-train eval reports for that seed.
+        var (code, output, err) = await CorpusIndexTests.RunAsync("eval", "--weights", weights, "--data", corpus.Clips, "--format", "json", "--device", "cpu", "--seed", "7");
+        Assert.True(code == 0, err);
+        var eval = JsonNode.Parse(output)!;
+        Assert.Equal(eval["easy_accuracy"]!.GetValue<double>(), rows[0].GetProperty("folds")[0].GetDouble(), 9);
+        Assert.Equal(eval["hard_accuracy"]!.GetValue<double>(), rows[1].GetProperty("folds")[0].GetDouble(), 9);
+        Assert.Equal(eval["offset_within_40ms"]!.GetValue<double>(), rows[2].GetProperty("folds")[0].GetDouble(), 9);
+    }
+
+    [Theory]
+    [InlineData(1, "--data", "MISSING")]
+    [InlineData(1, "--data", "EMPTY")]
+    [InlineData(2, "--data", "CLIPS", "--repeats", "0")]
+    [InlineData(2, "--data", "CLIPS", "--device", "tpu")]
+    public async Task BenchSync_BadInput_OneLineAndExitCode(int expected, params string[] args)
+    {
+        var empty = corpus.NewFolder("empty");
+        Directory.CreateDirectory(empty);
+        var resolved = args.Select(a => a switch { "CLIPS" => corpus.Clips, "MISSING" => corpus.NewFolder("missing"), "EMPTY" => empty, _ => a });
+        var cli = await RealCli.RunAsync(["bench", "sync", "--weights", UntrainedWeights(), .. resolved]);
+
+        Assert.Equal(expected, cli.ExitCode);
+        Assert.StartsWith("avts: ", cli.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", cli.Err, StringComparison.Ordinal);
+        if (expected == 1)
+        {
+            Assert.Single(cli.Err.Trim().Split('\n'));
+        }
+    }
+}
