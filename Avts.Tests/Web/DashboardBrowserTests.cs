@@ -79,8 +79,20 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("+1", await page.TextContentAsync("#qa-delay"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "qa-report.png");
 
+        // A dataset bench result (the shape avts bench esc50|sync|… print) lists its accuracy rows.
+        const string benchJson = """
+            {"benchmark":"sync","dataset":"clips (4 videos)","protocol":"test","results":[
+              {"features":"avts","task":"easy","accuracy_mean":0.661,"accuracy_std":0.009,"folds":[0.651,0.672,0.661]}],"elapsed_seconds":1.5}
+            """;
+        using (var body = new StringContent(benchJson, System.Text.Encoding.UTF8, "application/json"))
+        {
+            var posted = await keyed.PostAsync("/api/benchmarks", body);
+            Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        }
+
         await page.GotoAsync($"{baseUrl}/#/benchmarks");
         await page.WaitForSelectorAsync($"text=qa-{qaJob}", new() { Timeout = 10000 });
+        Assert.Contains("avts/easy: 66.1 % ± 0.9 %", (await page.InnerTextAsync(".bench-row")).Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.True(new FileInfo(dashboardShot).Length > 10_000);
     }
 

@@ -20,7 +20,18 @@ export async function renderBenchmarks(view) {
 function summary(json) {
   try {
     const value = JSON.parse(json);
-    return Object.entries(value).filter(([, v]) => typeof v !== 'object' || v === null)
+    const scalars = Object.entries(value).filter(([, v]) => typeof v !== 'object' || v === null)
       .map(([k, v]) => `${escapeHtml(k)}: <b>${escapeHtml(typeof v === 'number' ? +v.toFixed(3) : v)}</b>`).join(' · ');
+    return scalars + accuracyRows(value.results);
   } catch { return escapeHtml(json); }
+}
+
+// Dataset benches (esc50, dcase2014, ucf101, hmdb51, sync) share rows with features, accuracy_mean and accuracy_std:
+// list them, one per line, so the figures are visible without opening the JSON.
+function accuracyRows(results) {
+  if (!Array.isArray(results)) return '';
+  const rows = results.filter((r) => r && typeof r.accuracy_mean === 'number');
+  const percent = (v) => (typeof v === 'number' ? `${(100 * v).toFixed(1)} %` : 'n/a');
+  return rows.map((r) => `<div class="bench-row">${escapeHtml([r.features, r.task].filter(Boolean).join('/'))}:
+    <b>${percent(r.accuracy_mean)}</b> ± ${percent(r.accuracy_std)}</div>`).join('');
 }
