@@ -21,6 +21,8 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateShift(services));
         bench.Subcommands.Add(BenchLiveCommand.Create(services));
         bench.Subcommands.Add(BenchSpeedCommand.Create(services));
+        bench.Subcommands.Add(BenchVideoCommand.CreateUcf101(services));
+        bench.Subcommands.Add(BenchVideoCommand.CreateHmdb51(services));
         return bench;
     }
 
