@@ -80,7 +80,19 @@ internal static class BenchVideoCommand
                 WeightsPath = AvtsWeights.Resolve(parseResult.GetValue(weights)),
                 FineTune = budget,
             };
-            var benchmark = new ActionBenchmark(AvtsModel.ResolveDevice(parseResult.GetValue(device)!), services.Error);
+            TorchSharp.torch.Device resolved;
+            try
+            {
+                resolved = AvtsModel.ResolveDevice(parseResult.GetValue(device)!);
+            }
+            catch (ArgumentException ex)
+            {
+                // --device cuda on a CPU build or machine: the user's choice, not an internal error.
+                services.Error.WriteLine($"avts: {ex.Message}");
+                return ExitCodes.Error;
+            }
+
+            var benchmark = new ActionBenchmark(resolved, services.Error);
             var report = await benchmark.RunAsync(options, ct).ConfigureAwait(false);
             await BenchOutput.WriteAsync(report, parseResult.GetValue(json), parseResult.GetValue(format)!, FineTuneTable.Format, services, ct).ConfigureAwait(false);
             return ExitCodes.Pass;

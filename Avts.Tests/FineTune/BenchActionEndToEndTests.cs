@@ -112,6 +112,21 @@ public sealed class BenchActionEndToEndTests(ActionDatasetFixture fixture) : ICl
         Assert.Contains("trainlist02.txt", cli.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CudaOnACpuOnlyBuild_IsOneLineError()
+    {
+        if (TorchSharp.torch.cuda.is_available())
+        {
+            return; // Nothing to refuse where CUDA works.
+        }
+
+        var cli = await RealCli.RunAsync("bench", "ucf101", "--data", fixture.Ucf101, "--weights", fixture.Weights, "--device", "cuda");
+
+        Assert.Equal(1, cli.ExitCode);
+        Assert.StartsWith("avts: Device 'cuda' was requested", cli.Err, StringComparison.Ordinal);
+        Assert.Single(cli.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Theory]
     [InlineData("--split", "4")]
     [InlineData("--epochs", "0")]
