@@ -32,11 +32,13 @@ internal static class BenchVideoCommand
         var data = new Option<string>("--data") { Description = dataDescription, Required = true, HelpName = "DIR" };
         var splits = new Option<int[]>("--split")
         {
-            Description = "Official split(s) 1, 2 or 3, comma-separated (each is one fold) [default: 1].",
+            Description = "Official split(s) 1, 2 or 3, comma-separated (each is one fold).",
+            HelpName = "1|2|3",
             DefaultValueFactory = _ => [1],
             CustomParser = ParseSplits,
         };
         var weights = AnalysisOptionSet.WeightsOption();
+        weights.Description = $"AVTS checkpoint for the avts row; its card also sets the architecture of both rows [default: ${AvtsWeights.EnvironmentVariable}, else {AvtsWeights.DefaultRelativePath}].";
         var epochs = Whole("--epochs", $"Training epochs for each initialisation [default: {defaults.Epochs}].", 1, 100000);
         var clips = Whole("--clips-per-video", $"Seeded random clips drawn once from each train video [default: {defaults.ClipsPerVideo}].", 1, 1000);
         var testClips = Whole("--test-clips", $"Evenly spaced clips per test video (video accuracy averages their softmax) [default: {defaults.TestClips}].", 1, 1000);
@@ -46,6 +48,7 @@ internal static class BenchVideoCommand
         var lr = new Option<double?>("--lr")
         {
             Description = $"Adam learning rate [default: {defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}].",
+            HelpName = "RATE",
             CustomParser = r => Positive(r, "--lr"),
         };
         var device = new Option<string>("--device") { Description = "cpu, cuda or auto.", DefaultValueFactory = _ => "auto" };
@@ -103,6 +106,7 @@ internal static class BenchVideoCommand
     private static Option<int?> Whole(string name, string description, int min, int max) => new(name)
     {
         Description = description,
+        HelpName = "N",
         CustomParser = r =>
         {
             if (r.Tokens.Count == 0)
