@@ -33,9 +33,12 @@ public sealed class ActionBenchmark(torch.Device device, TextWriter log)
             var split = Load(options.Dataset, options.DataDirectory, number).Limit(budget.MaxVideosPerClass, budget.Seed);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts: {split.Dataset} split {number}: {split.Classes.Count} classes, {split.Train.Count} train / {split.Test.Count} test videos listed under {split.VideoRoot}"));
             var loader = new ActionClipLoader(modelOptions, budget.DecodeWidth ?? (2 * modelOptions.InputSize), log);
-            var random = new Random(budget.Seed);
-            var (train, trainSkipped) = await loader.LoadAsync(split.Train, (first, last) => ClipStarts.Random(random, first, last, budget.ClipsPerVideo), $"split {number} train", cancellationToken).ConfigureAwait(false);
-            var (test, testSkipped) = await loader.LoadAsync(split.Test, (first, last) => ClipStarts.Even(first, last, budget.TestClips), $"split {number} test", cancellationToken).ConfigureAwait(false);
+
+            // One generator per video, seeded by its place in the list: the starts do not depend on decode order.
+            var (train, trainSkipped) = await loader.LoadAsync(
+                split.Train, (index, first, last) => ClipStarts.Random(new Random(unchecked((budget.Seed * 1000003) + index)), first, last, budget.ClipsPerVideo), $"split {number} train", cancellationToken).ConfigureAwait(false);
+            var (test, testSkipped) = await loader.LoadAsync(
+                split.Test, (_, first, last) => ClipStarts.Even(first, last, budget.TestClips), $"split {number} test", cancellationToken).ConfigureAwait(false);
             if (train.Select(v => v.Video.Label).Distinct().Count() < 2 || test.Count == 0)
             {
                 throw new DatasetLayoutException($"{split.Dataset} split {number}: no usable videos to fine-tune and test on ({train.Count} train videos of {train.Select(v => v.Video.Label).Distinct().Count()} classes, {test.Count} test videos; skipped ones are on the log)");

@@ -16,47 +16,48 @@ public sealed class ActionClipLoader(AvtsModelOptions options, int decodeWidth, 
     private const double EdgeMarginSeconds = 0.002;
 
     /// <summary>
-    /// Loads <paramref name="videos"/>; <paramref name="starts"/> gets the first and last possible clip start of a
-    /// video and returns the starts to cut. Returns the usable videos (in list order) and the skipped ones.
+    /// Loads <paramref name="videos"/>, a few at a time (one ffmpeg per core, up to 8); <paramref name="starts"/> gets a
+    /// video's index in the list and its first and last possible clip start, and returns the starts to cut. Returns
+    /// the usable videos and the skipped ones, both in list order (so the result does not depend on timing).
     /// </summary>
     public async Task<(List<LoadedVideo> Loaded, List<SkippedVideo> Skipped)> LoadAsync(
-        IReadOnlyList<ActionVideo> videos, Func<double, double, double[]> starts, string what, CancellationToken cancellationToken)
+        IReadOnlyList<ActionVideo> videos, Func<int, double, double, double[]> starts, string what, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(videos);
         ArgumentNullException.ThrowIfNull(starts);
         var decode = new DecodeOptions { VideoWidth = decodeWidth, IncludeAudio = false };
-        var loaded = new List<LoadedVideo>(videos.Count);
-        var skipped = new List<SkippedVideo>();
+        var results = new (LoadedVideo? Loaded, string? Reason)[videos.Count];
         var watch = Stopwatch.StartNew();
-        foreach (var video in videos)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 8), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, videos.Count), parallel, async (index, ct) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string? reason;
+            var video = videos[index];
             if (!File.Exists(video.FullPath))
             {
-                reason = $"file not found ({video.FullPath})";
-            }
-            else
-            {
-                try
-                {
-                    var media = await MediaDecoder.DecodeAsync(video.FullPath, decode, cancellationToken).ConfigureAwait(false);
-                    (var clips, reason) = Cut(media.Video, starts);
-                    if (clips is not null)
-                    {
-                        loaded.Add(new LoadedVideo(video, clips));
-                    }
-                }
-                catch (MediaInputException ex)
-                {
-                    reason = OneLine(ex.Message);
-                }
+                results[index] = (null, $"file not found ({video.FullPath})");
+                return;
             }
 
-            if (reason is not null)
+            try
             {
-                skipped.Add(new SkippedVideo(video.Name, reason));
-                log.WriteLine($"avts: skipping {what} video '{video.Name}': {reason}");
+                var media = await MediaDecoder.DecodeAsync(video.FullPath, decode, ct).ConfigureAwait(false);
+                var (clips, reason) = Cut(media.Video, (first, last) => starts(index, first, last));
+                results[index] = (clips is null ? null : new LoadedVideo(video, clips), reason);
+            }
+            catch (MediaInputException ex)
+            {
+                results[index] = (null, OneLine(ex.Message));
+            }
+        }).ConfigureAwait(false);
+
+        var loaded = results.Where(r => r.Loaded is not null).Select(r => r.Loaded!).ToList();
+        var skipped = new List<SkippedVideo>();
+        for (var i = 0; i < videos.Count; i++)
+        {
+            if (results[i].Reason is { } reason)
+            {
+                skipped.Add(new SkippedVideo(videos[i].Name, reason));
+                log.WriteLine($"avts: skipping {what} video '{videos[i].Name}': {reason}");
             }
         }
 
