@@ -61,7 +61,7 @@ public sealed class FineTuner(FineTuneOptions options, Device device, TextWriter
         for (var from = 0; from < order.Length; from += options.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = order.Skip(from).Take(options.BatchSize).Select(i => clips[i]).ToList();
+            var batch = order[from..Math.Min(from + options.BatchSize, order.Length)].Select(i => clips[i]).ToList();
 
             // BatchNorm cannot train on a single clip; a last batch of one is dropped.
             if (batch.Count < 2)
