@@ -43,14 +43,26 @@ public sealed class VideoEncoder : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Width of <see cref="Features"/>: last layer width x temporal segments (640 for tiny).</summary>
+    public long FeatureDim => projection.weight!.shape[1];
+
     /// <summary>Embedding [batch, dim] (L2-normalised) of clips [batch, channels, frames, height, width].</summary>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
+        return functional.normalize(projection.call(Features(input)), p: 2, dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The pooled features [batch, <see cref="FeatureDim"/>] before the projection: what a classifier head fine-tuned
+    /// on the video subnet reads (action recognition), since the projection was shaped for the sync distance only.
+    /// </summary>
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
         var x = stemRelu.call(stemBn.call(stem.call(input)));
         x = layer4.call(layer3.call(layer2.call(layer1.call(x))));
-        var pooled = pool.call(x).flatten(1);
-        return functional.normalize(projection.call(pooled), p: 2, dim: -1).MoveToOuterDisposeScope();
+        return pool.call(x).flatten(1).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
