@@ -9,12 +9,13 @@ namespace Avts.Engine.Benchmarks.Audio;
 /// std 1), which the model keeps and applies to every row it predicts. The convex loss
 /// mean(cross-entropy) + λ/2·‖W‖² is minimised by Nesterov-accelerated gradient descent with step 1/L, L the
 /// loss's smoothness bound from the largest eigenvalue of the scaled Gram matrix, for a fixed number of steps:
-/// deterministic and free of tuning knobs other than λ. Double precision throughout.
+/// deterministic and free of tuning knobs other than λ. The iterations run in single precision (half the time of
+/// double, and the accuracy of a 500-step descent does not need more); the statistics are kept in double.
 /// </summary>
 public sealed class SoftmaxRegression
 {
     /// <summary>Gradient steps per fit: enough for the small (n ≈ hundreds, d ≈ hundreds) problems here.</summary>
-    public const int Iterations = 800;
+    public const int Iterations = 500;
 
     private readonly double[] mean;
     private readonly double[] scale;
@@ -43,17 +44,17 @@ public sealed class SoftmaxRegression
         var d = rows[0].Length;
         var (mean, scale) = Standardisation(rows, d);
         using var scope = NewDisposeScope();
-        var x = tensor(Standardise(rows, mean, scale), [n, d], ScalarType.Float64);
-        var y = functional.one_hot(tensor(labels.Select(l => (long)l).ToArray()), classCount).to_type(ScalarType.Float64);
+        var x = tensor(Standardise(rows, mean, scale), [n, d], ScalarType.Float32);
+        var y = functional.one_hot(tensor(labels.Select(l => (long)l).ToArray()), classCount).to_type(ScalarType.Float32);
 
         // Softmax cross-entropy has a Hessian bounded by ½·XᵀX/n per class block; the bias sees a column of ones.
         var step = 1.0 / ((0.5 * (LargestEigenvalue(x) + 1.0)) + l2);
-        var w = zeros(d, classCount, ScalarType.Float64);
-        var b = zeros(classCount, ScalarType.Float64);
+        var w = zeros(d, classCount, ScalarType.Float32);
+        var b = zeros(classCount, ScalarType.Float32);
         var (wPrev, bPrev) = (w.clone(), b.clone());
         for (var k = 0; k < Iterations; k++)
         {
-            // Each step's temporaries die with its scope; only the iterate pair lives on (else 800 steps pile up).
+            // Each step's temporaries die with its scope; only the iterate pair lives on (else every step's would pile up).
             using var stepScope = NewDisposeScope();
 
             // Look-ahead point of Nesterov's method, then a plain gradient step from there.
@@ -69,9 +70,9 @@ public sealed class SoftmaxRegression
         }
 
         var weights = new double[d, classCount];
-        var flat = w.contiguous().data<double>().ToArray();
+        var flat = w.to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
         Buffer.BlockCopy(flat, 0, weights, 0, flat.Length * sizeof(double));
-        return new SoftmaxRegression(mean, scale, weights, b.data<double>().ToArray());
+        return new SoftmaxRegression(mean, scale, weights, b.to_type(ScalarType.Float64).data<double>().ToArray());
     }
 
     /// <summary>The most likely class of each row.</summary>
@@ -114,10 +115,10 @@ public sealed class SoftmaxRegression
         return (mean, scale);
     }
 
-    private static double[] Standardise(IReadOnlyList<float[]> rows, double[] mean, double[] scale)
+    private static float[] Standardise(IReadOnlyList<float[]> rows, double[] mean, double[] scale)
     {
         var d = mean.Length;
-        var flat = new double[rows.Count * d];
+        var flat = new float[rows.Count * d];
         for (var i = 0; i < rows.Count; i++)
         {
             if (rows[i].Length != d)
@@ -127,7 +128,7 @@ public sealed class SoftmaxRegression
 
             for (var j = 0; j < d; j++)
             {
-                flat[(i * d) + j] = (rows[i][j] - mean[j]) / scale[j];
+                flat[(i * d) + j] = (float)((rows[i][j] - mean[j]) / scale[j]);
             }
         }
 
@@ -138,13 +139,13 @@ public sealed class SoftmaxRegression
     private static double LargestEigenvalue(Tensor x)
     {
         var n = x.shape[0];
-        var v = ones(x.shape[1], 1, ScalarType.Float64);
+        var v = ones(x.shape[1], 1, ScalarType.Float32);
         var eigenvalue = 0.0;
         for (var k = 0; k < 50; k++)
         {
             using var stepScope = NewDisposeScope();
             var next = x.t().mm(x.mm(v)) / n;
-            eigenvalue = next.norm().item<double>() / v.norm().item<double>();
+            eigenvalue = next.norm().item<float>() / (double)v.norm().item<float>();
             v.Dispose();
             v = (next / next.norm()).MoveToOuterDisposeScope();
         }
