@@ -47,13 +47,21 @@ internal static class BenchAudioCommand
         };
         var weights = AnalysisOptionSet.WeightsOption();
         weights.Description = $"AVTS checkpoint whose audio subnet gives the avts features (its card: log-mel settings, the random subnet's architecture) [default: ${AvtsWeights.EnvironmentVariable}, else {AvtsWeights.DefaultRelativePath}].";
+        var layer = new Option<int?>("--layer") { Description = "Audio-subnet conv stage (1-based) for the avts and random features [default: the last, as the paper's conv5].", HelpName = "N" };
+        layer.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--layer must be 1 or more.");
+            }
+        });
         var seed = new Option<long>("--seed") { Description = "Seed of the random subnet's initialisation.", DefaultValueFactory = _ => 1 };
         var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this file.", HelpName = "FILE" };
         var format = new Option<string>("--format", "-f") { Description = "table or json on stdout.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
 
         var command = new Command(name, description);
-        foreach (var option in new[] { data, extra, features, weights, seed, json, format })
+        foreach (var option in new[] { data, extra, features, weights, layer, seed, json, format })
         {
             if (option is not null)
             {
@@ -72,6 +80,7 @@ internal static class BenchAudioCommand
                 Dataset = dataset,
                 Features = chosen,
                 WeightsPath = needsWeights ? AvtsWeights.Resolve(parseResult.GetValue(weights)) : null,
+                Stage = parseResult.GetValue(layer),
                 Seed = parseResult.GetValue(seed),
                 Log = line => services.Error.WriteLine($"avts: {line}"),
             };

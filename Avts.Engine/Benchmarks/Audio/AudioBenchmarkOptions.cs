@@ -30,6 +30,9 @@ public sealed record AudioBenchmarkOptions
     /// </summary>
     public string? WeightsPath { get; init; }
 
+    /// <summary>Audio-subnet stage (1-based) the avts and random features come from; null = the last (the default).</summary>
+    public int? Stage { get; init; }
+
     /// <summary>Seed of the random initialisation.</summary>
     public long Seed { get; init; } = 1;
 

@@ -33,8 +33,8 @@ public static class AudioClassificationBenchmark
         }
 
         var modelOptions = options.WeightsPath is null ? AvtsModelOptions.Tiny : Checkpoint.ReadCard(options.WeightsPath).Options;
-        using var trained = options.Features.Contains(AudioBenchmarkOptions.AvtsFeatures) ? EncoderFeatures.FromWeights(options.WeightsPath!) : null;
-        using var random = options.Features.Contains(AudioBenchmarkOptions.RandomFeatures) ? EncoderFeatures.Random(modelOptions, options.Seed) : null;
+        using var trained = options.Features.Contains(AudioBenchmarkOptions.AvtsFeatures) ? EncoderFeatures.FromWeights(options.WeightsPath!, options.Stage) : null;
+        using var random = options.Features.Contains(AudioBenchmarkOptions.RandomFeatures) ? EncoderFeatures.Random(modelOptions, options.Seed, options.Stage) : null;
         var extractors = new Dictionary<string, Func<float[,], float[]>>(StringComparer.Ordinal);
         foreach (var name in options.Features)
         {
