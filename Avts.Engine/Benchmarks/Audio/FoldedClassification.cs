@@ -9,6 +9,12 @@ namespace Avts.Engine.Benchmarks.Audio;
 /// </summary>
 public static class FoldedClassification
 {
+    /// <summary>
+    /// Serialises the save / set-to-1 / restore of torch's process-wide thread count, so two evaluations running at
+    /// once (parallel tests) cannot leave the process at one thread.
+    /// </summary>
+    private static readonly Lock ThreadsGate = new();
+
     /// <summary>L2 strengths tried by the inner cross-validation.</summary>
     public static IReadOnlyList<double> L2Grid { get; } = [1e-3, 1e-2, 1e-1, 1];
 
@@ -33,28 +39,29 @@ public static class FoldedClassification
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(clipFolds);
         ArgumentNullException.ThrowIfNull(folds);
-        var accuracies = new List<double>();
-
         // The fits are thousands of tiny matrix products: one torch thread avoids the OpenMP hand-offs that made them
         // many times slower on a busy 2-core machine, and keeps the sums in one order.
-        var threads = TorchThreads.Count;
-        TorchThreads.Set(1);
-        try
+        lock (ThreadsGate)
         {
-            foreach (var test in folds)
+            var threads = TorchThreads.Count;
+            TorchThreads.Set(1);
+            try
             {
-                var training = Enumerable.Range(0, features.Count).Where(i => clipFolds[i] != test).ToList();
-                var testing = Enumerable.Range(0, features.Count).Where(i => clipFolds[i] == test).ToList();
-                var l2 = ChooseL2(features, labels, clipFolds, training, classCount);
-                accuracies.Add(FitAndScore(features, labels, training, testing, classCount, l2));
+                return [.. folds.Select(test => TestFold(features, labels, clipFolds, test, classCount))];
+            }
+            finally
+            {
+                TorchThreads.Set(threads);
             }
         }
-        finally
-        {
-            TorchThreads.Set(threads);
-        }
+    }
 
-        return accuracies;
+    private static double TestFold(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, IReadOnlyList<int> clipFolds, int test, int classCount)
+    {
+        var training = Enumerable.Range(0, features.Count).Where(i => clipFolds[i] != test).ToList();
+        var testing = Enumerable.Range(0, features.Count).Where(i => clipFolds[i] == test).ToList();
+        var l2 = ChooseL2(features, labels, clipFolds, training, classCount);
+        return FitAndScore(features, labels, training, testing, classCount, l2);
     }
 
     private static double ChooseL2(
