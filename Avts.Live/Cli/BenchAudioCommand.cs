@@ -12,6 +12,8 @@ namespace Avts.Live.Cli;
 /// </summary>
 internal static class BenchAudioCommand
 {
+    private const string AutoLayer = "auto";
+
     /// <summary>Builds <c>bench esc50</c>.</summary>
     public static Command CreateEsc50(CliServices services)
     {
@@ -47,12 +49,16 @@ internal static class BenchAudioCommand
         };
         var weights = AnalysisOptionSet.WeightsOption();
         weights.Description = $"AVTS checkpoint whose audio subnet gives the avts features (its card: log-mel settings, the random subnet's architecture) [default: ${AvtsWeights.EnvironmentVariable}, else {AvtsWeights.DefaultRelativePath}].";
-        var layer = new Option<int?>("--layer") { Description = "Audio-subnet conv stage (1-based) for the avts and random features [default: the last, as the paper's conv5].", HelpName = "N" };
+        var layer = new Option<string?>("--layer")
+        {
+            Description = "Audio-subnet conv stage for the avts and random features: N (1-based), or auto = chosen per test fold by the inner CV on the training folds [default: the last, as the paper's conv5].",
+            HelpName = "N|auto",
+        };
         layer.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is < 1)
+            if (r.GetValueOrDefault<string?>() is { } text && text != AutoLayer && ParseStage(text) is null)
             {
-                r.AddError("--layer must be 1 or more.");
+                r.AddError($"--layer needs a stage number 1 or more, or {AutoLayer}; got '{text}'.");
             }
         });
         var seed = new Option<long>("--seed") { Description = "Seed of the random subnet's initialisation.", DefaultValueFactory = _ => 1 };
@@ -80,7 +86,8 @@ internal static class BenchAudioCommand
                 Dataset = dataset,
                 Features = chosen,
                 WeightsPath = needsWeights ? AvtsWeights.Resolve(parseResult.GetValue(weights)) : null,
-                Stage = parseResult.GetValue(layer),
+                Stage = parseResult.GetValue(layer) is { } stage ? ParseStage(stage) : null,
+                ChooseStage = parseResult.GetValue(layer) == AutoLayer,
                 Seed = parseResult.GetValue(seed),
                 Log = line => services.Error.WriteLine($"avts: {line}"),
             };
@@ -91,6 +98,9 @@ internal static class BenchAudioCommand
         }, cancellationToken));
         return command;
     }
+
+    private static int? ParseStage(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stage) && stage >= 1 ? stage : null;
 
     private static string[] ParseFeatures(ArgumentResult result)
     {

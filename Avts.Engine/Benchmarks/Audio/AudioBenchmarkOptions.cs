@@ -33,6 +33,12 @@ public sealed record AudioBenchmarkOptions
     /// <summary>Audio-subnet stage (1-based) the avts and random features come from; null = the last (the default).</summary>
     public int? Stage { get; init; }
 
+    /// <summary>
+    /// Instead of <see cref="Stage"/>, let the inner cross-validation pick the stage for each test fold from the
+    /// training folds alone (candidates from the last stage down; ties keep the deeper one).
+    /// </summary>
+    public bool ChooseStage { get; init; }
+
     /// <summary>Seed of the random initialisation.</summary>
     public long Seed { get; init; } = 1;
 

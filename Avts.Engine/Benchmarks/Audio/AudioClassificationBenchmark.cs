@@ -35,14 +35,15 @@ public static class AudioClassificationBenchmark
         var modelOptions = options.WeightsPath is null ? AvtsModelOptions.Tiny : Checkpoint.ReadCard(options.WeightsPath).Options;
         using var trained = options.Features.Contains(AudioBenchmarkOptions.AvtsFeatures) ? EncoderFeatures.FromWeights(options.WeightsPath!, options.Stage) : null;
         using var random = options.Features.Contains(AudioBenchmarkOptions.RandomFeatures) ? EncoderFeatures.Random(modelOptions, options.Seed, options.Stage) : null;
-        var extractors = new Dictionary<string, Func<float[,], float[]>>(StringComparer.Ordinal);
+        // Each feature set gives one or more candidate vectors per clip (several: one per stage, when the stage is chosen per fold).
+        var extractors = new Dictionary<string, Func<float[,], float[][]>>(StringComparer.Ordinal);
         foreach (var name in options.Features)
         {
             extractors[name] = name switch
             {
-                AudioBenchmarkOptions.AvtsFeatures => trained!.Compute,
-                AudioBenchmarkOptions.RandomFeatures => random!.Compute,
-                _ => LogMelStatistics.Compute,
+                AudioBenchmarkOptions.AvtsFeatures => Candidates(trained!, options.ChooseStage),
+                AudioBenchmarkOptions.RandomFeatures => Candidates(random!, options.ChooseStage),
+                _ => logMel => [LogMelStatistics.Compute(logMel)],
             };
         }
 
@@ -54,18 +55,26 @@ public static class AudioClassificationBenchmark
         var labels = dataset.Clips.Select(c => classIndex[c.Label]).ToList();
         var clipFolds = dataset.Clips.Select(c => c.Fold).ToList();
         var rows = new List<AccuracyRow>();
+        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in options.Features)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            options.Log?.Invoke($"cross-validating {name} features ({features[name][0].Length}-d) over {dataset.Folds.Count} folds");
-            var folds = await Task.Run(() => FoldedClassification.Evaluate(features[name], labels, clipFolds, dataset.Folds, dataset.Classes.Count), cancellationToken).ConfigureAwait(false);
-            rows.Add(AccuracyRow.FromFolds(name, [.. folds.Select(a => Math.Round(a, 4))]));
+            var candidates = features[name];
+            options.Log?.Invoke($"cross-validating {name} features ({string.Join("/", candidates.Select(c => c[0].Length))}-d) over {dataset.Folds.Count} folds");
+            var folds = await Task.Run(() => FoldedClassification.EvaluateChoosing(candidates, labels, clipFolds, dataset.Folds, dataset.Classes.Count), cancellationToken).ConfigureAwait(false);
+            rows.Add(AccuracyRow.FromFolds(name, [.. folds.Select(f => Math.Round(f.Accuracy, 4))]));
+            if (candidates.Length > 1)
+            {
+                // Candidates run from the last stage down, so candidate k is stage (count − k).
+                chosen[name] = string.Join(",", folds.Select(f => candidates.Length - f.Candidate));
+                options.Log?.Invoke($"{name}: stage chosen per fold {chosen[name]}");
+            }
         }
 
         var describedFeatures = options.Features.Select(name => name switch
         {
-            AudioBenchmarkOptions.AvtsFeatures => $"avts = frozen {trained!.Describe()} of {Path.GetFileName(options.WeightsPath)}",
-            AudioBenchmarkOptions.RandomFeatures => string.Create(CultureInfo.InvariantCulture, $"random = same layer and pooling, untrained {modelOptions.Architecture} subnet seeded {options.Seed}"),
+            AudioBenchmarkOptions.AvtsFeatures => $"avts = frozen {Describe(trained!, options.ChooseStage)} of {Path.GetFileName(options.WeightsPath)}{Chosen(chosen, name)}",
+            AudioBenchmarkOptions.RandomFeatures => string.Create(CultureInfo.InvariantCulture, $"random = same layer choice and pooling, untrained {modelOptions.Architecture} subnet seeded {options.Seed}{Chosen(chosen, name)}"),
             _ => LogMelStatistics.Describe(modelOptions.MelBins),
         });
         var protocol = $"log-mel {modelOptions.MelBins} bands, {modelOptions.SampleRate} Hz mono, {1000.0 * modelOptions.HopLength / modelOptions.SampleRate:0.#} ms hop, whole clip; "
@@ -74,18 +83,28 @@ public static class AudioClassificationBenchmark
         return new BenchmarkReport<AccuracyRow>(options.Benchmark, description, protocol, rows, Math.Round(clock.Elapsed.TotalSeconds, 1));
     }
 
-    /// <summary>Feature rows per feature set, one per clip in dataset order; decodes run ahead of the extraction.</summary>
-    private static async Task<Dictionary<string, List<float[]>>> ExtractAsync(
+    /// <summary>The stage(s) an encoder's features come from: its own, or every stage from the last down.</summary>
+    private static Func<float[,], float[][]> Candidates(EncoderFeatures encoder, bool allStages) => allStages
+        ? logMel => [.. Enumerable.Range(1, encoder.StageCount).Reverse().Select(stage => encoder.ComputeAt(logMel, stage))]
+        : logMel => [encoder.Compute(logMel)];
+
+    private static string Describe(EncoderFeatures encoder, bool chosenPerFold) => chosenPerFold ? encoder.DescribeChosen() : encoder.Describe();
+
+    private static string Chosen(Dictionary<string, string> chosen, string name) =>
+        chosen.TryGetValue(name, out var stages) ? $" (stages chosen for folds in order: {stages})" : "";
+
+    /// <summary>Candidate feature rows per feature set (one list per candidate, one row per clip in dataset order); decodes run ahead.</summary>
+    private static async Task<Dictionary<string, List<float[]>[]>> ExtractAsync(
         AudioDataset dataset,
         AvtsModelOptions o,
         int minimumFrames,
-        Dictionary<string, Func<float[,], float[]>> extractors,
+        Dictionary<string, Func<float[,], float[][]>> extractors,
         AudioBenchmarkOptions options,
         CancellationToken cancellationToken)
     {
         var mel = new LogMelSpectrogram(o.SampleRate, o.FftSize, o.HopLength, o.WindowLength, o.MelBins, o.MelMinHz, o.MelMaxHz, o.LogOffset);
         var minimumSamples = o.WindowLength + ((minimumFrames - 1) * o.HopLength);
-        var result = extractors.Keys.ToDictionary(k => k, _ => new List<float[]>(dataset.Clips.Count), StringComparer.Ordinal);
+        var result = new Dictionary<string, List<float[]>[]>(StringComparer.Ordinal);
         var pending = new Queue<Task<float[]>>();
         var next = 0;
         for (var i = 0; i < dataset.Clips.Count; i++)
@@ -105,7 +124,17 @@ public static class AudioClassificationBenchmark
             var logMel = mel.Compute(samples);
             foreach (var (name, extract) in extractors)
             {
-                result[name].Add(extract(logMel));
+                var vectors = extract(logMel);
+                if (!result.TryGetValue(name, out var lists))
+                {
+                    lists = [.. vectors.Select(_ => new List<float[]>(dataset.Clips.Count))];
+                    result[name] = lists;
+                }
+
+                for (var c = 0; c < vectors.Length; c++)
+                {
+                    lists[c].Add(vectors[c]);
+                }
             }
 
             if ((i + 1) % 50 == 0 || i + 1 == dataset.Clips.Count)

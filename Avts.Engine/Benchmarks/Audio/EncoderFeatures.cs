@@ -55,13 +55,23 @@ public sealed class EncoderFeatures : IDisposable
         return new EncoderFeatures(AvtsModel.Create(options), stage);
     }
 
+    /// <summary>Convolution stages of the subnet (valid values of a stage: 1 to this).</summary>
+    public int StageCount => model.Audio.StageCount;
+
+    /// <summary>Describes the features when the stage is chosen per fold, for the protocol line.</summary>
+    public string DescribeChosen() =>
+        $"conv stage of the audio subnet chosen per test fold by the inner CV (stages {StageCount}-1, mean over frequency), mean+max over time";
+
     /// <summary>Features of a log-mel image [bands, frames] with at least <see cref="MinimumFrames"/> frames.</summary>
-    public float[] Compute(float[,] logMel)
+    public float[] Compute(float[,] logMel) => ComputeAt(logMel, stage);
+
+    /// <summary>Features of stage <paramref name="at"/> (1-based) instead of the one this extractor was made for.</summary>
+    public float[] ComputeAt(float[,] logMel, int at)
     {
         ArgumentNullException.ThrowIfNull(logMel);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var map = model.Audio.StageMap(AvtsModel.LogMelTensor(logMel), stage);
+        var map = model.Audio.StageMap(AvtsModel.LogMelTensor(logMel), at);
         var pooled = torch.cat([map.mean([2]), map.amax([2])], 1);
         return pooled.to_type(torch.ScalarType.Float32).data<float>().ToArray();
     }

@@ -33,12 +33,27 @@ public static class FoldedClassification
     /// <param name="folds">The folds to test, in report order.</param>
     /// <param name="classCount">Number of classes.</param>
     public static IReadOnlyList<double> Evaluate(
-        IReadOnlyList<float[]> features, IReadOnlyList<int> labels, IReadOnlyList<int> clipFolds, IReadOnlyList<int> folds, int classCount)
+        IReadOnlyList<float[]> features, IReadOnlyList<int> labels, IReadOnlyList<int> clipFolds, IReadOnlyList<int> folds, int classCount) =>
+        [.. EvaluateChoosing([features], labels, clipFolds, folds, classCount).Select(f => f.Accuracy)];
+
+    /// <summary>
+    /// Like <see cref="Evaluate"/> with several candidate representations of every clip (e.g. one per network
+    /// stage): for each test fold the inner cross-validation over the training folds picks the candidate together
+    /// with λ (ties: the earlier candidate), so the choice never sees the test fold. Returns each fold's accuracy and
+    /// the index of the candidate it used.
+    /// </summary>
+    public static IReadOnlyList<(double Accuracy, int Candidate)> EvaluateChoosing(
+        IReadOnlyList<IReadOnlyList<float[]>> candidates, IReadOnlyList<int> labels, IReadOnlyList<int> clipFolds, IReadOnlyList<int> folds, int classCount)
     {
-        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(clipFolds);
         ArgumentNullException.ThrowIfNull(folds);
+        if (candidates.Count == 0)
+        {
+            throw new ArgumentException("Need at least one candidate representation.", nameof(candidates));
+        }
+
         // The fits are thousands of tiny matrix products: one torch thread avoids the OpenMP hand-offs that made them
         // many times slower on a busy 2-core machine, and keeps the sums in one order.
         lock (ThreadsGate)
@@ -47,7 +62,7 @@ public static class FoldedClassification
             TorchThreads.Set(1);
             try
             {
-                return [.. folds.Select(test => TestFold(features, labels, clipFolds, test, classCount))];
+                return [.. folds.Select(test => TestFold(candidates, labels, clipFolds, test, classCount))];
             }
             finally
             {
@@ -56,21 +71,33 @@ public static class FoldedClassification
         }
     }
 
-    private static double TestFold(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, IReadOnlyList<int> clipFolds, int test, int classCount)
+    private static (double Accuracy, int Candidate) TestFold(
+        IReadOnlyList<IReadOnlyList<float[]>> candidates, IReadOnlyList<int> labels, IReadOnlyList<int> clipFolds, int test, int classCount)
     {
-        var training = Enumerable.Range(0, features.Count).Where(i => clipFolds[i] != test).ToList();
-        var testing = Enumerable.Range(0, features.Count).Where(i => clipFolds[i] == test).ToList();
-        var l2 = ChooseL2(features, labels, clipFolds, training, classCount);
-        return FitAndScore(features, labels, training, testing, classCount, l2);
+        var training = Enumerable.Range(0, labels.Count).Where(i => clipFolds[i] != test).ToList();
+        var testing = Enumerable.Range(0, labels.Count).Where(i => clipFolds[i] == test).ToList();
+        var best = (Candidate: 0, L2: FallbackL2, Accuracy: double.NegativeInfinity);
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var (l2, accuracy) = ChooseL2(candidates[c], labels, clipFolds, training, classCount);
+
+            // Strictly better only: on a tie the earlier candidate stays.
+            if (accuracy > best.Accuracy)
+            {
+                best = (c, l2, accuracy);
+            }
+        }
+
+        return (FitAndScore(candidates[best.Candidate], labels, training, testing, classCount, best.L2), best.Candidate);
     }
 
-    private static double ChooseL2(
+    private static (double L2, double Accuracy) ChooseL2(
         IReadOnlyList<float[]> features, IReadOnlyList<int> labels, IReadOnlyList<int> clipFolds, List<int> training, int classCount)
     {
         var innerFolds = training.Select(i => clipFolds[i]).Distinct().Order().ToList();
         if (innerFolds.Count < 2)
         {
-            return FallbackL2;
+            return (FallbackL2, 0);
         }
 
         var best = (L2: FallbackL2, Accuracy: double.NegativeInfinity);
@@ -91,7 +118,7 @@ public static class FoldedClassification
             }
         }
 
-        return best.L2;
+        return best;
     }
 
     private static double FitAndScore(
