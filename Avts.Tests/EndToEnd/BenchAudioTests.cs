@@ -83,6 +83,8 @@ public sealed class BenchAudioTests
     [Theory]
     [InlineData("--features", "logmel,mfcc")]
     [InlineData("--subset", "esc20")]
+    [InlineData("--layer", "0")]
+    [InlineData("--layer", "last")]
     public async Task BenchEsc50_BadOption_IsAUsageError(string option, string value)
     {
         var cli = await RealCli.RunAsync("bench", "esc50", "--data", ".", option, value);

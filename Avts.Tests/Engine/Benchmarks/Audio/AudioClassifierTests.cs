@@ -52,6 +52,19 @@ public sealed class AudioClassifierTests
     }
 
     [Fact]
+    public void FoldedClassification_Choosing_PicksTheInformativeCandidateFromTrainingFoldsAlone()
+    {
+        var (informative, labels) = Clusters(perClass: 10, spread: 0.3, seed: 5);
+        var random = new Random(6);
+        var noise = informative.Select(_ => new[] { (float)random.NextDouble(), (float)random.NextDouble() }).ToList();
+        var folds = Enumerable.Range(0, informative.Count).Select(i => 1 + (i % 5)).ToList();
+
+        var outcome = FoldedClassification.EvaluateChoosing([noise, informative], labels, folds, [1, 2, 3, 4, 5], classCount: 3);
+
+        Assert.All(outcome, fold => Assert.Equal((1.0, 1), fold));
+    }
+
+    [Fact]
     public void AccuracyRow_FromFolds_MeanAndPopulationStd()
     {
         var row = AccuracyRow.FromFolds("x", [0.5, 1.0, 0.75, 0.75]);
