@@ -35,6 +35,7 @@ public static class AudioClassificationBenchmark
         var modelOptions = options.WeightsPath is null ? AvtsModelOptions.Tiny : Checkpoint.ReadCard(options.WeightsPath).Options;
         using var trained = options.Features.Contains(AudioBenchmarkOptions.AvtsFeatures) ? EncoderFeatures.FromWeights(options.WeightsPath!, options.Stage) : null;
         using var random = options.Features.Contains(AudioBenchmarkOptions.RandomFeatures) ? EncoderFeatures.Random(modelOptions, options.Seed, options.Stage) : null;
+
         // Each feature set gives one or more candidate vectors per clip (several: one per stage, when the stage is chosen per fold).
         var extractors = new Dictionary<string, Func<float[,], float[][]>>(StringComparer.Ordinal);
         foreach (var name in options.Features)
@@ -77,7 +78,7 @@ public static class AudioClassificationBenchmark
             AudioBenchmarkOptions.RandomFeatures => string.Create(CultureInfo.InvariantCulture, $"random = same layer choice and pooling, untrained {modelOptions.Architecture} subnet seeded {options.Seed}{Chosen(chosen, name)}"),
             _ => LogMelStatistics.Describe(modelOptions.MelBins),
         });
-        var protocol = $"log-mel {modelOptions.MelBins} bands, {modelOptions.SampleRate} Hz mono, {1000.0 * modelOptions.HopLength / modelOptions.SampleRate:0.#} ms hop, whole clip; "
+        var protocol = string.Create(CultureInfo.InvariantCulture, $"log-mel {modelOptions.MelBins} bands, {modelOptions.SampleRate} Hz mono, {1000.0 * modelOptions.HopLength / modelOptions.SampleRate:0.#} ms hop, whole clip; ")
             + string.Join("; ", describedFeatures) + "; classifier: " + FoldedClassification.Describe(dataset.Folds.Count);
         var description = string.Create(CultureInfo.InvariantCulture, $"{dataset.Description}: {dataset.Clips.Count} clips, {dataset.Classes.Count} classes, {dataset.Folds.Count} folds");
         return new BenchmarkReport<AccuracyRow>(options.Benchmark, description, protocol, rows, Math.Round(clock.Elapsed.TotalSeconds, 1));
