@@ -19,19 +19,23 @@ public sealed class AudioEncoder : Module<Tensor, Tensor>
     private readonly Linear projection;
     private readonly int segments;
     private readonly int windowFrames;
+    private readonly long[] stageWidths;
+    private readonly int convsPerStage;
 
     /// <summary>Builds the subnet for <paramref name="options"/> (widths and depth follow the architecture name).</summary>
     public AudioEncoder(AvtsModelOptions options)
         : base(nameof(AudioEncoder))
     {
         options.Validate();
-        var (widths, convsPerStage) = Layout(options.Architecture);
+        var (widths, convs) = Layout(options.Architecture);
+        stageWidths = widths;
+        convsPerStage = convs;
         var layers = new List<(string, Module<Tensor, Tensor>)>();
         long inChannels = 1;
         for (var s = 0; s < widths.Length; s++)
         {
             long dilation = 1L << s;
-            for (var c = 0; c < convsPerStage; c++)
+            for (var c = 0; c < convs; c++)
             {
                 var name = $"s{s}c{c}";
                 layers.Add(($"{name}_conv", Conv2d(inChannels, widths[s], kernel_size: (3, 3), stride: (1, 1), padding: (1, 0), dilation: (1, dilation), bias: false)));
@@ -98,6 +102,35 @@ public sealed class AudioEncoder : Module<Tensor, Tensor>
         return features.MoveToOuterDisposeScope();
     }
 
+    /// <summary>Convolution stages (the last one feeds <see cref="FeatureMap"/>).</summary>
+    public int StageCount => stageWidths.Length;
+
+    /// <summary>Channels of stage <paramref name="stage"/> (1-based).</summary>
+    public long StageChannels(int stage) => stageWidths[CheckStage(stage) - 1];
+
+    /// <summary>
+    /// Like <see cref="FeatureMap"/> but the output of stage <paramref name="stage"/> (1-based, before that stage's
+    /// frequency pooling), averaged over frequency: [batch, channels, time − 2·(that stage's context)]. For probing
+    /// what each depth has learnt (the frozen-feature benchmarks); the sync path uses only the last stage.
+    /// </summary>
+    public Tensor StageMap(Tensor logMel, int stage)
+    {
+        CheckStage(stage);
+        using var scope = NewDisposeScope();
+        var x = logMel.dim() == 3 ? logMel.unsqueeze(1) : logMel;
+        var lastOfStage = $"s{stage - 1}c{convsPerStage - 1}_relu";
+        foreach (var (name, layer) in stages.named_children())
+        {
+            x = ((Module<Tensor, Tensor>)layer).call(x);
+            if (name == lastOfStage)
+            {
+                break;
+            }
+        }
+
+        return x.mean([2]).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Embedding [batch, dim] of the window of <paramref name="frameCount"/> features from <paramref name="startFrame"/>.</summary>
     public Tensor PoolWindow(Tensor featureMap, long startFrame, long frameCount)
     {
@@ -151,6 +184,10 @@ public sealed class AudioEncoder : Module<Tensor, Tensor>
 
         base.Dispose(disposing);
     }
+
+    private int CheckStage(int stage) => stage >= 1 && stage <= stageWidths.Length
+        ? stage
+        : throw new ArgumentOutOfRangeException(nameof(stage), $"stage must be 1-{stageWidths.Length}, got {stage}.");
 
     private Tensor Project(Tensor pooled) => functional.normalize(projection.call(pooled), p: 2, dim: -1);
 

@@ -21,12 +21,11 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateShift(services));
         bench.Subcommands.Add(BenchLiveCommand.Create(services));
         bench.Subcommands.Add(BenchSpeedCommand.Create(services));
-<<<<<<< HEAD
         bench.Subcommands.Add(BenchSyncCommand.Create(services));
-=======
+        bench.Subcommands.Add(BenchAudioCommand.CreateEsc50(services));
+        bench.Subcommands.Add(BenchAudioCommand.CreateDcase2014(services));
         bench.Subcommands.Add(BenchVideoCommand.CreateUcf101(services));
         bench.Subcommands.Add(BenchVideoCommand.CreateHmdb51(services));
->>>>>>> bench-video
         return bench;
     }
 

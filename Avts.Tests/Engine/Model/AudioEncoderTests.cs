@@ -16,6 +16,28 @@ public sealed class AudioEncoderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void StageMap_LastStageIsTheFeatureMap_EarlierStagesAreWiderInTimeAndNarrowerInChannels()
+    {
+        torch.random.manual_seed(12);
+        using var encoder = new AudioEncoder(AvtsModelOptions.Tiny);
+        encoder.eval();
+        using var noGrad = torch.no_grad();
+        using var span = torch.randn(new long[] { 1, 1, AvtsModelOptions.Tiny.MelBins, 60 });
+
+        using var map = encoder.FeatureMap(span);
+        using var last = encoder.StageMap(span, encoder.StageCount);
+        using var first = encoder.StageMap(span, 1);
+
+        Assert.Equal(4, encoder.StageCount);
+        Assert.Equal(map.shape, last.shape);
+        Assert.True(torch.allclose(map, last));
+        // Stage 1 is one 3x3 convolution with time dilation 1: one context frame per side, 16 channels.
+        Assert.Equal(new long[] { 1, 16, 58 }, first.shape);
+        Assert.Equal(16, encoder.StageChannels(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => encoder.StageMap(span, 5));
+    }
+
+    [Fact]
     public void PooledFeatureMapOfLongSpan_EqualsEmbeddingOfCutWindow()
     {
         torch.random.manual_seed(11);
