@@ -51,8 +51,9 @@ internal static class BenchAudioCommand
         weights.Description = $"AVTS checkpoint whose audio subnet gives the avts features (its card: log-mel settings, the random subnet's architecture) [default: ${AvtsWeights.EnvironmentVariable}, else {AvtsWeights.DefaultRelativePath}].";
         var layer = new Option<string?>("--layer")
         {
-            Description = "Audio-subnet conv stage for the avts and random features: N (1-based), or auto = chosen per test fold by the inner CV on the training folds [default: the last, as the paper's conv5].",
+            Description = "Audio-subnet conv stage for the avts and random features: N (1-based; the last is the paper's conv5 analogue), or auto = chosen per test fold by the inner CV on the training folds.",
             HelpName = "N|auto",
+            DefaultValueFactory = _ => AutoLayer,
         };
         layer.Validators.Add(r =>
         {
