@@ -162,6 +162,36 @@ internal sealed class AnalysisOptionSet
         },
     };
 
+    /// <summary>Parses an option's single token as a positive finite number (null when absent).</summary>
+    internal static double? ParsePositive(ArgumentResult result, string name)
+    {
+        var value = ParseNumber(result, name);
+        if (value is <= 0)
+        {
+            result.AddError($"{name} must be positive, got {result.Tokens[0].Value}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Parses an option's single token as a whole number in [<paramref name="min"/>, <paramref name="max"/>] (null when absent).</summary>
+    internal static int? ParseWholeNumber(ArgumentResult result, string name, int min, int max)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        result.AddError($"{name} must be a whole number from {min} to {max}, got '{text}'.");
+        return null;
+    }
+
     /// <summary>Parses an option's single token as an invariant-culture finite number (null when absent).</summary>
     internal static double? ParseNumber(ArgumentResult result, string name)
     {

@@ -30,16 +30,16 @@ internal static class BenchSpeedCommand
     public static Command Create(CliServices services)
     {
         var media = new Option<string?>("--media") { Description = "File to check [default: a generated 640x360 25 fps H.264 + AAC clip of --duration seconds].", HelpName = "FILE" };
-        var duration = new Option<double?>("--duration") { Description = "Length of the generated clip, seconds [default: 60].", CustomParser = r => Positive(r, "--duration") };
+        var duration = new Option<double?>("--duration") { Description = "Length of the generated clip, seconds [default: 60].", CustomParser = r => AnalysisOptionSet.ParsePositive(r, "--duration") };
         var sizes = new Option<string[]>("--sizes")
         {
             Description = $"Model sizes to time, comma-separated ({string.Join(", ", Sizes.Keys)}); empty = no inference rows.",
             DefaultValueFactory = _ => [.. Sizes.Keys],
             CustomParser = ParseSizes,
         };
-        var repeats = new Option<int?>("--repeats") { Description = $"Timed runs of every step [default: {DefaultCheckRuns} per check step, {DefaultInferenceRuns} per model].", CustomParser = r => WholeNumber(r, "--repeats", 1000) };
-        var threads = new Option<int?>("--threads") { Description = "torch.set_num_threads for inference and the matmul peak [default: torch's own, 2 here].", CustomParser = r => WholeNumber(r, "--threads", 256) };
-        var range = new Option<double?>("--range") { Description = "Largest delay searched each way per window, seconds [default: 1].", CustomParser = r => Positive(r, "--range") };
+        var repeats = new Option<int?>("--repeats") { Description = $"Timed runs of every step [default: {DefaultCheckRuns} per check step, {DefaultInferenceRuns} per model].", CustomParser = r => AnalysisOptionSet.ParseWholeNumber(r, "--repeats", 1, 1000) };
+        var threads = new Option<int?>("--threads") { Description = "torch.set_num_threads for inference and the matmul peak [default: torch's own, 2 here].", CustomParser = r => AnalysisOptionSet.ParseWholeNumber(r, "--threads", 1, 256) };
+        var range = new Option<double?>("--range") { Description = "Largest delay searched each way per window, seconds [default: 1].", CustomParser = r => AnalysisOptionSet.ParsePositive(r, "--range") };
         var weights = new Option<string?>("--weights") { Description = "Time this checkpoint (its card gives the size) instead of untrained --sizes.", HelpName = "FILE" };
         var noCheck = new Option<bool>("--no-check") { Description = "Skip the offline check rows (inference and peak only)." };
         var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this file.", HelpName = "FILE" };
@@ -181,28 +181,5 @@ internal static class BenchSpeedCommand
         }
 
         return [.. values.Distinct()];
-    }
-
-    private static int? WholeNumber(ArgumentResult result, string name, int max)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
-        {
-            return value;
-        }
-
-        result.AddError($"{name} needs a whole number 1-{max}, got '{text}'.");
-        return null;
-    }
-
-    private static double? Positive(ArgumentResult result, string name)
-    {
-        var value = AnalysisOptionSet.ParseNumber(result, name);
-        if (value is <= 0)
-        {
-            result.AddError($"{name} must be positive, got {result.Tokens[0].Value}.");
-        }
-
-        return value;
     }
 }

@@ -49,7 +49,7 @@ internal static class BenchVideoCommand
         {
             Description = $"Adam learning rate [default: {defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}].",
             HelpName = "RATE",
-            CustomParser = r => Positive(r, "--lr"),
+            CustomParser = r => AnalysisOptionSet.ParsePositive(r, "--lr"),
         };
         var device = new Option<string>("--device") { Description = "cpu, cuda or auto.", DefaultValueFactory = _ => "auto" };
         device.AcceptOnlyFromAmong("cpu", "cuda", "auto");
@@ -107,33 +107,8 @@ internal static class BenchVideoCommand
     {
         Description = description,
         HelpName = "N",
-        CustomParser = r =>
-        {
-            if (r.Tokens.Count == 0)
-            {
-                return null;
-            }
-
-            if (int.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            {
-                return value;
-            }
-
-            r.AddError($"{name} must be a whole number from {min} to {max}, got {r.Tokens[0].Value}.");
-            return null;
-        },
+        CustomParser = r => AnalysisOptionSet.ParseWholeNumber(r, name, min, max),
     };
-
-    private static double? Positive(ArgumentResult result, string name)
-    {
-        var value = AnalysisOptionSet.ParseNumber(result, name);
-        if (value is <= 0)
-        {
-            result.AddError($"{name} must be positive, got {result.Tokens[0].Value}.");
-        }
-
-        return value;
-    }
 
     private static int[] ParseSplits(ArgumentResult result)
     {
