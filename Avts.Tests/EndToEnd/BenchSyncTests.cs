@@ -1,22 +1,15 @@
+using Avts.Tests.Fixtures;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Avts.Engine.Model;
 using Avts.Tests.Training;
-using TorchSharp;
 
 namespace Avts.Tests.EndToEnd;
 
 /// <summary><c>avts bench sync</c> end to end on four generated in-sync clips with an untrained tiny 32 px model.</summary>
 public sealed class BenchSyncTests(IndexCorpusFixture corpus) : IClassFixture<IndexCorpusFixture>
 {
-    private string UntrainedWeights()
-    {
-        var weights = Path.Combine(corpus.NewFolder("untrained"), "tiny.bin");
-        torch.random.manual_seed(1);
-        using var model = AvtsModel.Create(AvtsModelOptions.Tiny with { InputSize = 32 });
-        Checkpoint.Save(model, weights, "untrained", "test", new Dictionary<string, double>());
-        return weights;
-    }
+    private string UntrainedWeights() => UntrainedCheckpoint.Save(Path.Combine(corpus.NewFolder("untrained"), "tiny.bin"), AvtsModelOptions.Tiny with { InputSize = 32 }, seed: 1);
 
     [Fact]
     public async Task BenchSync_TwoSeeds_ReportsBothModelsAllTasks_AndAgreesWithAvtsTrainEval()

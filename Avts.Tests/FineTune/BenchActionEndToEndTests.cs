@@ -8,6 +8,7 @@ namespace Avts.Tests.FineTune;
 /// <c>avts bench ucf101|hmdb51</c> end to end through the real CLI on the generated fixtures in the real layouts, with
 /// an untrained tiny checkpoint and a one-epoch budget (seconds on a CPU).
 /// </summary>
+[Collection(SeededTorchRuns.Name)]
 public sealed class BenchActionEndToEndTests(ActionDatasetFixture fixture) : IClassFixture<ActionDatasetFixture>
 {
     private static readonly string[] Budget = ["--epochs", "1", "--clips-per-video", "2", "--test-clips", "3", "--batch-size", "4", "--device", "cpu"];

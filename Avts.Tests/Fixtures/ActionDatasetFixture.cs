@@ -35,11 +35,7 @@ public sealed class ActionDatasetFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        TorchSharp.torch.random.manual_seed(7);
-        using (var model = AvtsModel.Create(AvtsModelOptions.Tiny))
-        {
-            Checkpoint.Save(model, Weights, "untrained (test fixture)", "ActionDatasetFixture", new Dictionary<string, double>());
-        }
+        UntrainedCheckpoint.Save(Weights, AvtsModelOptions.Tiny, seed: 7);
 
         await CreateUcf101Async();
         await CreateHmdb51Async();

@@ -1,6 +1,6 @@
+using Avts.Tests.Fixtures;
 using System.Text.Json.Nodes;
 using Avts.Engine.Model;
-using TorchSharp;
 
 namespace Avts.Tests.Training;
 
@@ -75,12 +75,7 @@ public sealed class CacheTrainEvalTests(IndexCorpusFixture corpus) : IClassFixtu
     [Fact]
     public async Task Eval_UntrainedTinyModel_OnAVideoFolder_PrintsTableAndJson()
     {
-        var weights = Path.Combine(corpus.NewFolder("untrained"), "tiny.bin");
-        torch.random.manual_seed(1);
-        using (var model = AvtsModel.Create(AvtsModelOptions.Tiny with { InputSize = 32 }))
-        {
-            Checkpoint.Save(model, weights, "untrained", "test", new Dictionary<string, double>());
-        }
+        var weights = UntrainedCheckpoint.Save(Path.Combine(corpus.NewFolder("untrained"), "tiny.bin"), AvtsModelOptions.Tiny with { InputSize = 32 }, seed: 1);
 
         var (code, output, err) = await RunAsync("eval", "--weights", weights, "--data", corpus.Clips, "--device", "cpu");
         Assert.True(code == 0, err);

@@ -1,10 +1,10 @@
+using Avts.Tests.Fixtures;
 using System.Text.Json.Nodes;
 using Avts.Engine.Model;
 using Avts.Engine.Scoring;
 using Avts.Tests.Engine.Scoring;
 using Avts.Training.Calibration;
 using Avts.Training.Training;
-using TorchSharp;
 
 namespace Avts.Tests.Training;
 
@@ -103,12 +103,5 @@ public sealed class CalibrateCommandTests(IndexCorpusFixture corpus) : IClassFix
         Assert.StartsWith("avts-train: ", Assert.Single(err.Trim().Split('\n')), StringComparison.Ordinal);
     }
 
-    private string SaveUntrained()
-    {
-        var weights = Path.Combine(corpus.NewFolder("untrained"), "tiny.bin");
-        torch.random.manual_seed(1);
-        using var model = AvtsModel.Create(AvtsEstimatorTests.Small);
-        Checkpoint.Save(model, weights, "untrained", "test", new Dictionary<string, double>());
-        return weights;
-    }
+    private string SaveUntrained() => UntrainedCheckpoint.Save(Path.Combine(corpus.NewFolder("untrained"), "tiny.bin"), AvtsEstimatorTests.Small, seed: 1);
 }

@@ -1,7 +1,7 @@
+using Avts.Tests.Fixtures;
 using Avts.Engine.Model;
 using Avts.Engine.Scoring;
 using Avts.Tests.Engine.Scoring;
-using TorchSharp;
 
 namespace Avts.Tests.Engine.Model;
 
@@ -55,12 +55,5 @@ public sealed class CalibrationCardTests : IDisposable
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    private string SaveUntrained()
-    {
-        torch.random.manual_seed(3);
-        var path = Path.Combine(folder, "tiny.bin");
-        using var model = AvtsModel.Create(AvtsEstimatorTests.Small);
-        Checkpoint.Save(model, path, "untrained (test)", "test", new Dictionary<string, double>());
-        return path;
-    }
+    private string SaveUntrained() => UntrainedCheckpoint.Save(Path.Combine(folder, "tiny.bin"), AvtsEstimatorTests.Small, seed: 3);
 }

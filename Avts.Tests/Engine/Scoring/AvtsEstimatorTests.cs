@@ -1,7 +1,7 @@
+using Avts.Tests.Fixtures;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
 using Avts.Engine.Scoring;
-using TorchSharp;
 
 namespace Avts.Tests.Engine.Scoring;
 
@@ -159,14 +159,7 @@ public sealed class AvtsEstimatorTests : IDisposable
     }
 
     /// <summary>An untrained seeded model saved with its card; returns the weights path.</summary>
-    internal string SaveUntrained(int seed)
-    {
-        torch.random.manual_seed(seed);
-        var path = Path.Combine(folder, "tiny.pt");
-        using var model = AvtsModel.Create(Small);
-        Checkpoint.Save(model, path, "untrained (test)", "test", new Dictionary<string, double>());
-        return path;
-    }
+    internal string SaveUntrained(int seed) => UntrainedCheckpoint.Save(Path.Combine(folder, "tiny.pt"), Small, seed);
 
     /// <summary>5 s of black video with one flash at 2.0 s, and noise with one beep at 2.0 s + <paramref name="delayMs"/>.</summary>
     internal static DecodedMedia OneFlashOneBeep(double delayMs)
