@@ -115,20 +115,34 @@ public sealed class AudioEncoder : Module<Tensor, Tensor>
     /// </summary>
     public Tensor StageMap(Tensor logMel, int stage)
     {
-        CheckStage(stage);
+        using var scope = NewDisposeScope();
+        return StageMaps(logMel, stage)[^1].MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// <see cref="StageMap"/> of every stage from 1 to <paramref name="upTo"/>, in stage order, from one pass through
+    /// the layers (each stage's output is taken on the way to the next).
+    /// </summary>
+    public Tensor[] StageMaps(Tensor logMel, int upTo)
+    {
+        CheckStage(upTo);
         using var scope = NewDisposeScope();
         var x = logMel.dim() == 3 ? logMel.unsqueeze(1) : logMel;
-        var lastOfStage = $"s{stage - 1}c{convsPerStage - 1}_relu";
+        var maps = new List<Tensor>(upTo);
         foreach (var (name, layer) in stages.named_children())
         {
             x = ((Module<Tensor, Tensor>)layer).call(x);
-            if (name == lastOfStage)
+            if (name == $"s{maps.Count}c{convsPerStage - 1}_relu")
             {
-                break;
+                maps.Add(x.mean([2]).MoveToOuterDisposeScope());
+                if (maps.Count == upTo)
+                {
+                    break;
+                }
             }
         }
 
-        return x.mean([2]).MoveToOuterDisposeScope();
+        return [.. maps];
     }
 
     /// <summary>Embedding [batch, dim] of the window of <paramref name="frameCount"/> features from <paramref name="startFrame"/>.</summary>

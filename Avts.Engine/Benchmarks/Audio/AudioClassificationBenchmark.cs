@@ -86,7 +86,7 @@ public static class AudioClassificationBenchmark
 
     /// <summary>The stage(s) an encoder's features come from: its own, or every stage from the last down.</summary>
     private static Func<float[,], float[][]> Candidates(EncoderFeatures encoder, bool allStages) => allStages
-        ? logMel => [.. Enumerable.Range(1, encoder.StageCount).Reverse().Select(stage => encoder.ComputeAt(logMel, stage))]
+        ? encoder.ComputeEveryStage
         : logMel => [encoder.Compute(logMel)];
 
     private static string Describe(EncoderFeatures encoder, bool chosenPerFold) => chosenPerFold ? encoder.DescribeChosen() : encoder.Describe();

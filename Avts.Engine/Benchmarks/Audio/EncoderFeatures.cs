@@ -71,10 +71,20 @@ public sealed class EncoderFeatures : IDisposable
         ArgumentNullException.ThrowIfNull(logMel);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var map = model.Audio.StageMap(AvtsModel.LogMelTensor(logMel), at);
-        var pooled = torch.cat([map.mean([2]), map.amax([2])], 1);
-        return pooled.to_type(torch.ScalarType.Float32).data<float>().ToArray();
+        return Pool(model.Audio.StageMap(AvtsModel.LogMelTensor(logMel), at));
     }
+
+    /// <summary>Features of every stage, from the last down to the first, from one pass through the subnet.</summary>
+    public float[][] ComputeEveryStage(float[,] logMel)
+    {
+        ArgumentNullException.ThrowIfNull(logMel);
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        return [.. model.Audio.StageMaps(AvtsModel.LogMelTensor(logMel), StageCount).Reverse().Select(Pool)];
+    }
+
+    private static float[] Pool(torch.Tensor map) =>
+        torch.cat([map.mean([2]), map.amax([2])], 1).to_type(torch.ScalarType.Float32).data<float>().ToArray();
 
     /// <inheritdoc />
     public void Dispose() => model.Dispose();

@@ -35,6 +35,17 @@ public sealed class AudioEncoderTests(ITestOutputHelper output)
         Assert.Equal(new long[] { 1, 16, 58 }, first.shape);
         Assert.Equal(16, encoder.StageChannels(1));
         Assert.Throws<ArgumentOutOfRangeException>(() => encoder.StageMap(span, 5));
+
+        // One pass gives every stage's map, each equal to the map of that stage alone.
+        var maps = encoder.StageMaps(span, encoder.StageCount);
+        Assert.Equal(encoder.StageCount, maps.Length);
+        for (var stage = 1; stage <= encoder.StageCount; stage++)
+        {
+            using var alone = encoder.StageMap(span, stage);
+            Assert.Equal(alone.shape, maps[stage - 1].shape);
+            Assert.Equal(alone.data<float>().ToArray(), maps[stage - 1].data<float>().ToArray());
+            maps[stage - 1].Dispose();
+        }
     }
 
     [Fact]

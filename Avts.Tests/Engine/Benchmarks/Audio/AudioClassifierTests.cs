@@ -91,6 +91,31 @@ public sealed class AudioClassifierTests
         Assert.Equal(0f, features[6], 5);
     }
 
+    [Fact]
+    public void EncoderFeatures_EveryStage_EqualsEachStageAlone_LastFirst()
+    {
+        using var encoder = EncoderFeatures.Random(Avts.Engine.Model.AvtsModelOptions.Tiny, seed: 4);
+        var random = new Random(4);
+        var logMel = new float[Avts.Engine.Model.AvtsModelOptions.Tiny.MelBins, 80];
+        for (var b = 0; b < logMel.GetLength(0); b++)
+        {
+            for (var t = 0; t < logMel.GetLength(1); t++)
+            {
+                logMel[b, t] = (float)random.NextDouble();
+            }
+        }
+
+        var every = encoder.ComputeEveryStage(logMel);
+
+        Assert.Equal(encoder.StageCount, every.Length);
+        for (var k = 0; k < every.Length; k++)
+        {
+            Assert.Equal(encoder.ComputeAt(logMel, encoder.StageCount - k), every[k]);
+        }
+
+        Assert.Equal(encoder.Compute(logMel), every[0]);
+    }
+
     private static (List<float[]> Rows, List<int> Labels) Clusters(int perClass, double spread, int seed)
     {
         var random = new Random(seed);
