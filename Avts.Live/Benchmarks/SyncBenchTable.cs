@@ -17,13 +17,10 @@ internal static class SyncBenchTable
         text.AppendLine("|---|---|---:|---:|---|---:|---|");
         foreach (var row in report.Results)
         {
-            var seeds = string.Join(" ", row.Folds.Select(Percent));
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Features} | {row.Task} | {Percent(row.AccuracyMean)} | {Percent(row.AccuracyStd)} | {seeds} | {row.Pairs} | {row.ThresholdSource} |");
+            var seeds = string.Join(" ", row.Folds.Select(ShareText.Percent));
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Features} | {row.Task} | {ShareText.Percent(row.AccuracyMean)} | {ShareText.Percent(row.AccuracyStd)} | {seeds} | {row.Pairs} | {row.ThresholdSource} |");
         }
 
         return text.ToString();
     }
-
-    private static string Percent(double value) =>
-        double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
 }

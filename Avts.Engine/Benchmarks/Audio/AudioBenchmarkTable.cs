@@ -19,7 +19,7 @@ public static class AudioBenchmarkTable
         text.AppendLine("|---|---:|" + string.Concat(Enumerable.Repeat("---:|", foldCount)));
         foreach (var row in report.Results)
         {
-            text.AppendLine(inv, $"| {row.Features} | {Percent(row.AccuracyMean)} ± {Percent(row.AccuracyStd)} | {string.Join(" | ", row.Folds.Select(Percent))} |");
+            text.AppendLine(inv, $"| {row.Features} | {ShareText.Percent(row.AccuracyMean)} ± {ShareText.Percent(row.AccuracyStd)} | {string.Join(" | ", row.Folds.Select(ShareText.Percent))} |");
         }
 
         text.AppendLine();
@@ -27,7 +27,4 @@ public static class AudioBenchmarkTable
         text.AppendLine(inv, $"{report.ElapsedSeconds:0.0} s.");
         return text.ToString();
     }
-
-    private static string Percent(double value) =>
-        double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "—";
 }

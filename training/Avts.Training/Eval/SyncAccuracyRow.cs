@@ -1,3 +1,5 @@
+using Avts.Engine.Benchmarks;
+
 namespace Avts.Training.Eval;
 
 /// <summary>One task of <c>avts bench sync</c> for one model, over several seeds (each seed draws other pairs).</summary>
@@ -30,10 +32,10 @@ public sealed record SyncAccuracyRow(
         foreach (var (name, value) in tasks)
         {
             var folds = runs.Select(value).ToList();
-            var finite = folds.Where(double.IsFinite).ToList();
-            var mean = finite.Count > 0 ? finite.Average() : double.NaN;
-            var std = finite.Count > 0 ? Math.Sqrt(finite.Sum(a => (a - mean) * (a - mean)) / finite.Count) : double.NaN;
-            yield return new SyncAccuracyRow(features, name, mean, std, folds, runs.Count > 0 ? runs[0].Pairs : 0, runs.Count > 0 ? runs[0].ThresholdSource : "");
+
+            // A seed whose set was empty reads NaN: kept in the folds, left out of the mean and std.
+            var stats = AccuracyRow.FromFolds(features, [.. folds.Where(double.IsFinite)]);
+            yield return new SyncAccuracyRow(features, name, stats.AccuracyMean, stats.AccuracyStd, folds, runs.Count > 0 ? runs[0].Pairs : 0, runs.Count > 0 ? runs[0].ThresholdSource : "");
         }
     }
 }

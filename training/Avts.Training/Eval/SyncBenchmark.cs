@@ -78,7 +78,8 @@ public sealed class SyncBenchmark
     /// </summary>
     public SyncBenchmarkResult Evaluate(int seed, bool untrained, torch.Device device)
     {
-        var fromCard = !untrained && card.Metrics.TryGetValue("val_threshold", out var t) && double.IsFinite(t) && t > 0;
+        double? cardThreshold = !untrained && card.Metrics.TryGetValue("val_threshold", out var t) && double.IsFinite(t) && t > 0 ? t : null;
+        var fromCard = cardThreshold is not null;
         var config = new TrainingConfig
         {
             Data = [DataFolder],
@@ -86,7 +87,7 @@ public sealed class SyncBenchmark
             ValidationClipsPerVideo = ClipsPerVideo,
 
             // SyncValidator decides at 0.5 x margin: a margin of twice the card's threshold reproduces it exactly.
-            Margin = fromCard ? 2 * card.Metrics["val_threshold"] : ContrastiveLoss.DefaultMargin,
+            Margin = cardThreshold is { } threshold ? 2 * threshold : ContrastiveLoss.DefaultMargin,
         };
         torch.random.manual_seed(seed);
         using var model = untrained ? AvtsModel.Create(card.Options, device) : Checkpoint.Load(WeightsPath, card.Options, device);

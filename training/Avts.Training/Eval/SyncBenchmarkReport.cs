@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Avts.Engine.Benchmarks;
 
 namespace Avts.Training.Eval;
 
@@ -14,9 +15,9 @@ public static class SyncBenchmarkReport
         var r = run.Result;
         var rows = new (string Name, string Value)[]
         {
-            ("easy accuracy (positives + easy negatives)", Percent(r.EasyAccuracy)),
-            ("hard accuracy (positives + hard negatives)", Percent(r.HardAccuracy)),
-            ("offset within ±40 ms", Percent(r.OffsetAccuracy40Ms)),
+            ("easy accuracy (positives + easy negatives)", ShareText.Percent(r.EasyAccuracy)),
+            ("hard accuracy (positives + hard negatives)", ShareText.Percent(r.HardAccuracy)),
+            ("offset within ±40 ms", ShareText.Percent(r.OffsetAccuracy40Ms)),
             ("median |offset error|", ReportValues.Format(r.MedianAbsOffsetMs, "0") + " ms"),
             ("threshold", $"{ReportValues.Format(r.Threshold, "0.###")} ({run.ThresholdSource})"),
             ("mean distance pos / easy / hard", $"{ReportValues.Format(r.PositiveDistance, "0.###")} / {ReportValues.Format(r.EasyDistance, "0.###")} / {ReportValues.Format(r.HardDistance, "0.###")}"),
@@ -61,6 +62,4 @@ public static class SyncBenchmarkReport
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    private static string Percent(double value) => double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
+using Avts.Training.Commands;
 
 namespace Avts.Training.FineTune;
 
@@ -46,7 +47,7 @@ public sealed class ActionClipLoader(AvtsModelOptions options, int decodeWidth, 
             }
             catch (MediaInputException ex)
             {
-                results[index] = (null, OneLine(ex.Message));
+                results[index] = (null, TrainCli.OneLine(ex.Message));
             }
         }).ConfigureAwait(false);
 
@@ -94,7 +95,4 @@ public sealed class ActionClipLoader(AvtsModelOptions options, int decodeWidth, 
 
         return (clips, null);
     }
-
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

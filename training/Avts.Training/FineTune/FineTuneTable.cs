@@ -20,8 +20,8 @@ public static class FineTuneTable
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var row in report.Results)
         {
-            var folds = string.Join(" ", row.Folds.Select(f => Percent(f)));
-            text.AppendLine(c, $"| {row.Features} | {Percent(row.AccuracyMean)} | {Percent(row.AccuracyStd)} | {Percent(row.ClipAccuracy)} | {folds} | {row.FinalLoss:0.000} | {row.TrainSeconds:0.0} |");
+            var folds = string.Join(" ", row.Folds.Select(f => ShareText.Percent(f)));
+            text.AppendLine(c, $"| {row.Features} | {ShareText.Percent(row.AccuracyMean)} | {ShareText.Percent(row.AccuracyStd)} | {ShareText.Percent(row.ClipAccuracy)} | {folds} | {row.FinalLoss:0.000} | {row.TrainSeconds:0.0} |");
         }
 
         if (report.Results.Count > 0 && report.Results[0] is { } first)
@@ -32,7 +32,4 @@ public static class FineTuneTable
 
         return text.ToString();
     }
-
-    private static string Percent(double value) =>
-        double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
+using Avts.Training.Commands;
 
 namespace Avts.Training.Training;
 
@@ -108,7 +109,7 @@ public sealed class ClipCache
             if (reason is not null)
             {
                 skipped++;
-                log.WriteLine($"avts-train: skipping '{file}': {OneLine(reason)}");
+                log.WriteLine($"avts-train: skipping '{file}': {TrainCli.OneLine(reason)}");
             }
         }
 
@@ -158,7 +159,4 @@ public sealed class ClipCache
 
     /// <summary>A cache over already decoded videos (tests, subsets).</summary>
     public static ClipCache From(IReadOnlyList<CachedVideo> videos) => new(videos);
-
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
