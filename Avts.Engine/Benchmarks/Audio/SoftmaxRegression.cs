@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch.nn;
 using static TorchSharp.torch;
 
@@ -48,7 +49,12 @@ public sealed class SoftmaxRegression
         var y = functional.one_hot(tensor(labels.Select(l => (long)l).ToArray()), classCount).to_type(ScalarType.Float32);
 
         // Softmax cross-entropy has a Hessian bounded by ½·XᵀX/n per class block; the bias sees a column of ones.
-        var step = 1.0 / ((0.5 * (LargestEigenvalue(x) + 1.0)) + l2);
+        // The scalars are held in variables until the end of their scope: a temporary Scalar (what `double * tensor`
+        // makes) has a finalizer and nothing keeps it alive during the native call, so a garbage collection in the
+        // middle of one of these millions of calls could free it under libtorch ("toDouble" check failure, seen once).
+        using var step = (1.0 / ((0.5 * (LargestEigenvalue(x) + 1.0)) + l2)).ToScalar();
+        using var weightDecay = l2.ToScalar();
+        using var rowCount = ((double)n).ToScalar();
         var w = zeros(d, classCount, ScalarType.Float32);
         var b = zeros(classCount, ScalarType.Float32);
         var (wPrev, bPrev) = (w.clone(), b.clone());
@@ -58,12 +64,12 @@ public sealed class SoftmaxRegression
             using var stepScope = NewDisposeScope();
 
             // Look-ahead point of Nesterov's method, then a plain gradient step from there.
-            var momentum = k / (k + 3.0);
-            var wLook = w + (momentum * (w - wPrev));
-            var bLook = b + (momentum * (b - bPrev));
-            var residual = (functional.softmax(x.mm(wLook) + bLook, 1) - y) / n;
-            var wNext = (wLook - (step * (x.t().mm(residual) + (l2 * wLook)))).MoveToOuterDisposeScope();
-            var bNext = (bLook - (step * residual.sum(0))).MoveToOuterDisposeScope();
+            using var momentum = (k / (k + 3.0)).ToScalar();
+            var wLook = w + (w - wPrev).mul(momentum);
+            var bLook = b + (b - bPrev).mul(momentum);
+            var residual = (functional.softmax(x.mm(wLook) + bLook, 1) - y).div(rowCount);
+            var wNext = (wLook - (x.t().mm(residual) + wLook.mul(weightDecay)).mul(step)).MoveToOuterDisposeScope();
+            var bNext = (bLook - residual.sum(0).mul(step)).MoveToOuterDisposeScope();
             wPrev.Dispose();
             bPrev.Dispose();
             (wPrev, bPrev, w, b) = (w, b, wNext, bNext);
@@ -138,13 +144,13 @@ public sealed class SoftmaxRegression
     /// <summary>Largest eigenvalue of XᵀX/n by power iteration (started from ones: deterministic), slightly inflated.</summary>
     private static double LargestEigenvalue(Tensor x)
     {
-        var n = x.shape[0];
+        using var rows = ((double)x.shape[0]).ToScalar();
         var v = ones(x.shape[1], 1, ScalarType.Float32);
         var eigenvalue = 0.0;
         for (var k = 0; k < 50; k++)
         {
             using var stepScope = NewDisposeScope();
-            var next = x.t().mm(x.mm(v)) / n;
+            var next = x.t().mm(x.mm(v)).div(rows);
             eigenvalue = next.norm().item<float>() / (double)v.norm().item<float>();
             v.Dispose();
             v = (next / next.norm()).MoveToOuterDisposeScope();
