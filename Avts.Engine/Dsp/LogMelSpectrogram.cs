@@ -14,6 +14,7 @@ public sealed class LogMelSpectrogram
     private readonly float[] window;
     private readonly float[][] filters;
     private readonly int[] filterStart;
+    private readonly int half;
     private readonly double[] cos;
     private readonly double[] sin;
     private readonly int[] bitReverse;
@@ -43,17 +44,21 @@ public sealed class LogMelSpectrogram
 
         (filters, filterStart) = MelFilterbank(sampleRate, fftSize, melBins, melMinHz, melMaxHz);
 
-        cos = new double[fftSize / 2];
-        sin = new double[fftSize / 2];
-        for (var i = 0; i < fftSize / 2; i++)
+        // A real frame of fftSize samples is transformed as a complex one of half the size (even samples real, odd
+        // imaginary) and then separated: half the butterflies of a full complex FFT, and each frame still on its own,
+        // so a long span's spectrogram stays exactly the concatenation of its pieces.
+        half = fftSize / 2;
+        cos = new double[half];
+        sin = new double[half];
+        for (var i = 0; i < half; i++)
         {
             cos[i] = Math.Cos(-2 * Math.PI * i / fftSize);
             sin[i] = Math.Sin(-2 * Math.PI * i / fftSize);
         }
 
-        var bits = (int)Math.Log2(fftSize);
-        bitReverse = new int[fftSize];
-        for (var i = 0; i < fftSize; i++)
+        var bits = (int)Math.Log2(half);
+        bitReverse = new int[half];
+        for (var i = 0; i < half; i++)
         {
             var r = 0;
             for (var b = 0; b < bits; b++)
@@ -65,7 +70,6 @@ public sealed class LogMelSpectrogram
         }
     }
 
-    /// <summary>Sample rate in Hz the filterbank was built for.</summary>
     public int SampleRate { get; }
 
     /// <summary>Analysis window length in samples.</summary>
@@ -96,26 +100,13 @@ public sealed class LogMelSpectrogram
     {
         var frames = FrameCount(samples.Length);
         var result = new float[MelBins, frames];
-        var re = new double[fftSize];
-        var im = new double[fftSize];
-        var power = new double[(fftSize / 2) + 1];
-        var pad = (fftSize - WindowLength) / 2;
+        var re = new double[half];
+        var im = new double[half];
+        var power = new double[half + 1];
         for (var f = 0; f < frames; f++)
         {
             var frame = samples.Slice(f * hop, WindowLength);
-            Array.Clear(re);
-            Array.Clear(im);
-            for (var i = 0; i < WindowLength; i++)
-            {
-                re[bitReverse[pad + i]] = frame[i] * window[pad + i];
-            }
-
-            Fft(re, im);
-            for (var k = 0; k < power.Length; k++)
-            {
-                power[k] = (re[k] * re[k]) + (im[k] * im[k]);
-            }
-
+            PowerSpectrum(frame, re, im, power);
             for (var m = 0; m < MelBins; m++)
             {
                 var weights = filters[m];
@@ -134,20 +125,73 @@ public sealed class LogMelSpectrogram
     }
 
     /// <summary>In-place radix-2 FFT; the input must already be in bit-reversed order.</summary>
-    private void Fft(double[] re, double[] im)
+    /// <summary>Power spectrum |X[k]|², k = 0..fftSize/2, of one frame of the window's length (tests check the FFT with it).</summary>
+    internal double[] FramePower(ReadOnlySpan<float> frame)
     {
-        for (var size = 2; size <= fftSize; size <<= 1)
+        var power = new double[half + 1];
+        PowerSpectrum(frame[..WindowLength], new double[half], new double[half], power);
+        return power;
+    }
+
+    /// <summary>
+    /// |X[k]|² for k = 0..fftSize/2 of one windowed, zero-padded frame, X the real FFT: z[m] = x[2m] + i·x[2m+1] goes
+    /// through a complex FFT of half the size, then X[k] = E[k] + W^k·O[k] with E[k] = (Z[k] + conj Z[h−k]) / 2 and
+    /// O[k] = (Z[k] − conj Z[h−k]) / 2i (h = fftSize/2, W = e^(−2πi/fftSize), Z[h] = Z[0]).
+    /// </summary>
+    private void PowerSpectrum(ReadOnlySpan<float> frame, double[] re, double[] im, double[] power)
+    {
+        Array.Clear(re);
+        Array.Clear(im);
+        var pad = (fftSize - WindowLength) / 2;
+        for (var i = 0; i < frame.Length; i++)
         {
-            var half = size / 2;
-            var step = fftSize / size;
-            for (var start = 0; start < fftSize; start += size)
+            var n = pad + i;
+            var value = frame[i] * window[n];
+            if ((n & 1) == 0)
             {
-                for (var j = 0; j < half; j++)
+                re[bitReverse[n >> 1]] = value;
+            }
+            else
+            {
+                im[bitReverse[n >> 1]] = value;
+            }
+        }
+
+        HalfSizeFft(re, im);
+        power[0] = (re[0] + im[0]) * (re[0] + im[0]);
+        power[half] = (re[0] - im[0]) * (re[0] - im[0]);
+        for (var k = 1; k < half; k++)
+        {
+            var zr = re[k];
+            var zi = im[k];
+            var cr = re[half - k];
+            var ci = -im[half - k];
+            var er = 0.5 * (zr + cr);
+            var ei = 0.5 * (zi + ci);
+
+            // (Z − conj Z') / 2i: dividing by i swaps the parts and negates the new imaginary one.
+            var or = 0.5 * (zi - ci);
+            var oi = -0.5 * (zr - cr);
+            var xr = er + ((cos[k] * or) - (sin[k] * oi));
+            var xi = ei + ((cos[k] * oi) + (sin[k] * or));
+            power[k] = (xr * xr) + (xi * xi);
+        }
+    }
+
+    private void HalfSizeFft(double[] re, double[] im)
+    {
+        for (var size = 2; size <= half; size <<= 1)
+        {
+            var span = size / 2;
+            var step = fftSize / size;
+            for (var start = 0; start < half; start += size)
+            {
+                for (var j = 0; j < span; j++)
                 {
                     var c = cos[j * step];
                     var s = sin[j * step];
                     var a = start + j;
-                    var b = a + half;
+                    var b = a + span;
                     var tr = (re[b] * c) - (im[b] * s);
                     var ti = (re[b] * s) + (im[b] * c);
                     re[b] = re[a] - tr;
@@ -159,7 +203,6 @@ public sealed class LogMelSpectrogram
         }
     }
 
-    /// <summary>HTK triangles on the FFT bin frequencies, stored sparsely (first non-zero bin and the weights).</summary>
     private static (float[][] Filters, int[] Start) MelFilterbank(int sampleRate, int fftSize, int melBins, double minHz, double maxHz)
     {
         var bins = (fftSize / 2) + 1;

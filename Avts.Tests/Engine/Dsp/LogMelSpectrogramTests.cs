@@ -63,4 +63,41 @@ public sealed class LogMelSpectrogramTests
             }
         }
     }
+
+    [Fact]
+    public void FramePower_EqualsDirectDftOfTheWindowedZeroPaddedFrame()
+    {
+        var mel = Default();
+        var random = new Random(11);
+        var frame = new float[400];
+        for (var i = 0; i < frame.Length; i++)
+        {
+            frame[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        var power = mel.FramePower(frame);
+        Assert.Equal(257, power.Length);
+
+        // torch.stft's layout: the periodic Hann of 400 samples centred in the 512-point frame. The estimator forms the
+        // windowed samples in float, hence the 1e-5 relative tolerance.
+        const int n = 512;
+        var padded = new double[n];
+        for (var i = 0; i < frame.Length; i++)
+        {
+            padded[56 + i] = frame[i] * (0.5 - (0.5 * Math.Cos(2 * Math.PI * i / 400)));
+        }
+
+        for (var k = 0; k <= n / 2; k++)
+        {
+            double re = 0, im = 0;
+            for (var t = 0; t < n; t++)
+            {
+                re += padded[t] * Math.Cos(-2 * Math.PI * k * t / n);
+                im += padded[t] * Math.Sin(-2 * Math.PI * k * t / n);
+            }
+
+            var expected = (re * re) + (im * im);
+            Assert.True(Math.Abs(power[k] - expected) <= 1e-5 * Math.Max(1, expected), $"bin {k}: {power[k]} vs {expected}");
+        }
+    }
 }
