@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Reproduces the shipped AVTS weights (models/avts-tiny.pt + card) from the repository root on a CPU machine:
+# Reproduces the shipped AVTS weights (models/avts-SIZE.pt + card) from the repository root on a CPU machine:
 # synthetic corpus, the av train split, two training stages, calibration on held-out videos, copy to models/.
-# Needs ../shared/data (GRID s1, the av clips, the speech recordings). About 60 min of training on 2 cores.
-#   scripts/train-shipped.sh [EPOCH_TO_SHIP, default 47]
+# Needs ../shared/data (GRID s1, the av clips, the speech recordings). Training on 2 cores: about 30 min for nano
+# (the default model), 60 min for tiny.
+#   scripts/train-shipped.sh [nano|tiny, default nano] [EPOCH_TO_SHIP, default 47]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -20,24 +21,27 @@ for f in talking/1.mp4 talking/2.mp4 talking/3.mp4 talking/5.mp4 events/big_buck
   ln -sfn "$(cd "$shared/av" && pwd)/$f" "runs/av-train/${f//\//_}"
 done
 
-"$train" train --config training/configs/shipped-stage1.json --out runs/shipped
-"$train" train --config training/configs/shipped-stage2.json --out runs/shipped --resume
-epoch=$(printf "%03d" "${1:-47}")
+size=${1:-nano}
+[[ $size == nano || $size == tiny ]] || { echo "train-shipped.sh: size must be nano or tiny, not $size" >&2; exit 2; }
+run=runs/$size
+"$train" train --config "training/configs/$size-stage1.json" --out "$run"
+"$train" train --config "training/configs/$size-stage2.json" --out "$run" --resume
+epoch=$(printf "%03d" "${2:-47}")
 
 # Calibration: fit on half of the run's validation videos (state.json lists them) plus 80 fresh synthetic 8 s clips,
 # measure the ECE on the other half plus 24 other synthetic clips (also the held-out synthetic accuracy figure).
-mkdir -p runs/calibration-fit runs/calibration-held
+mkdir -p "$run-calibration-fit" "$run-calibration-held"
 [[ -f runs/synth-calfit/corpus.json ]] || "$train" corpus synth --out runs/synth-calfit --count 80 --seed 5151 --duration 8 --speech "$shared/speech" -q
 [[ -f runs/synth-heldout/corpus.json ]] || "$train" corpus synth --out runs/synth-heldout --count 24 --seed 4242 --duration 8 --speech "$shared/speech" -q
-for f in runs/synth-calfit/*.mp4; do ln -sfn "$PWD/$f" "runs/calibration-fit/calfit_$(basename "$f")"; done
-for f in runs/synth-heldout/*.mp4; do ln -sfn "$PWD/$f" "runs/calibration-held/heldout_$(basename "$f")"; done
+for f in runs/synth-calfit/*.mp4; do ln -sfn "$PWD/$f" "$run-calibration-fit/calfit_$(basename "$f")"; done
+for f in runs/synth-heldout/*.mp4; do ln -sfn "$PWD/$f" "$run-calibration-held/heldout_$(basename "$f")"; done
 i=0
 while read -r video; do
-  [[ $((i % 2)) -eq 0 ]] && dir=runs/calibration-fit || dir=runs/calibration-held
+  [[ $((i % 2)) -eq 0 ]] && dir=$run-calibration-fit || dir=$run-calibration-held
   ln -sfn "$video" "$dir/$(basename "$(dirname "$video")")_$(basename "$video")"
   i=$((i + 1))
-done < <(sed -n '/validation_videos/,/]/p' runs/shipped/state.json | grep -o '"/[^"]*"' | tr -d '"' | sort)
+done < <(sed -n '/validation_videos/,/]/p' "$run/state.json" | grep -o '"/[^"]*"' | tr -d '"' | sort)
 mkdir -p models
-cp "runs/shipped/epoch_$epoch.bin" models/avts-tiny.pt
-cp "runs/shipped/epoch_$epoch.card.json" models/avts-tiny.card.json
-"$train" calibrate --weights models/avts-tiny.pt --data runs/calibration-fit --held-out runs/calibration-held --write
+cp "$run/epoch_$epoch.bin" "models/avts-$size.pt"
+cp "$run/epoch_$epoch.card.json" "models/avts-$size.card.json"
+"$train" calibrate --weights "models/avts-$size.pt" --data "$run-calibration-fit" --held-out "$run-calibration-held" --write

@@ -5,7 +5,7 @@ namespace Avts.Engine.Benchmarks;
 /// once and the embeddings and distances of every shift (<c>AvtsEstimator</c>'s per-clip path), plus the stages timed
 /// apart and the multiply-adds counted from the layer shapes.
 /// </summary>
-/// <param name="Size">Architecture: tiny or mc3-18.</param>
+/// <param name="Size">Architecture: nano, tiny or mc3-18.</param>
 /// <param name="Weights">"untrained" or the weights file timed.</param>
 /// <param name="Parameters">Trainable parameters.</param>
 /// <param name="RangeSeconds">Largest delay searched each way, seconds.</param>

@@ -217,6 +217,7 @@ public sealed class AudioEncoder : Module<Tensor, Tensor>
     internal static (long[] Widths, int ConvsPerStage) Layout(string architecture) => architecture switch
     {
         AvtsModelOptions.Mc318Architecture => ([64, 128, 256, 512], 2),
+        AvtsModelOptions.NanoArchitecture => ([8, 16, 32, 64], 1),
         _ => ([16, 32, 64, 128], 1),
     };
 }

@@ -20,6 +20,12 @@ public sealed record AvtsModelOptions
     /// <summary>Name of the small CPU-real-time variant.</summary>
     public const string TinyArchitecture = "tiny";
 
+    /// <summary>
+    /// Name of the smallest variant, sized for one 1 s window in 10 ms on two CPU cores: tiny's video subnet on 32 px
+    /// mouth crops and an audio subnet of half tiny's widths.
+    /// </summary>
+    public const string NanoArchitecture = "nano";
+
     /// <summary>Name of the MC3-18 (mixed 3D/2D ResNet-18) variant of the paper.</summary>
     public const string Mc318Architecture = "mc3-18";
 
@@ -29,7 +35,7 @@ public sealed record AvtsModelOptions
     /// <summary><see cref="VideoCrop"/> value: a square on the mouth of the largest frontal face.</summary>
     public const string FaceCrop = "face";
 
-    /// <summary>"tiny" (default) or "mc3-18": picks the layer widths and depths of both subnets.</summary>
+    /// <summary>"nano", "tiny" (the default of a bare record) or "mc3-18": picks the layer widths and depths of both subnets.</summary>
     public string Architecture { get; init; } = TinyArchitecture;
 
     /// <summary>Video frame rate the clips are resampled to (frames per second).</summary>
@@ -101,6 +107,9 @@ public sealed record AvtsModelOptions
     /// <summary>The tiny variant: 25 grey 64x64 frames, 40 mel bands, 128-d embedding.</summary>
     public static AvtsModelOptions Tiny { get; } = new();
 
+    /// <summary>The nano variant: 25 grey 32x32 mouth crops (face crop), 40 mel bands, 128-d embedding.</summary>
+    public static AvtsModelOptions Nano { get; } = new() { Architecture = NanoArchitecture, InputSize = 32, VideoCrop = FaceCrop };
+
     /// <summary>The MC3-18 variant: 25 RGB 112x112 frames, 40 mel bands, 128-d embedding.</summary>
     public static AvtsModelOptions Mc318 { get; } = new() { Architecture = Mc318Architecture, InputSize = 112, VideoChannels = 3 };
 
@@ -125,7 +134,7 @@ public sealed record AvtsModelOptions
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line message when the options are inconsistent.</summary>
     public void Validate()
     {
-        Require(Architecture is TinyArchitecture or Mc318Architecture, $"architecture must be \"{TinyArchitecture}\" or \"{Mc318Architecture}\", not \"{Architecture}\"");
+        Require(IsKnownArchitecture(Architecture), $"architecture must be \"{NanoArchitecture}\", \"{TinyArchitecture}\" or \"{Mc318Architecture}\", not \"{Architecture}\"");
         Require(FrameRate > 0 && ClipFrames > 0 && InputSize >= 16, "frame rate, clip frames must be positive and the input size at least 16");
         Require(VideoChannels is 1 or 3, "video channels must be 1 (grey) or 3 (RGB)");
         Require(VideoCrop is CentreCrop or FaceCrop, $"video crop must be \"{CentreCrop}\" or \"{FaceCrop}\", not \"{VideoCrop}\"");
@@ -137,6 +146,9 @@ public sealed record AvtsModelOptions
         Require(TemporalSegments > 0 && ClipFrames % TemporalSegments == 0 && AudioWindowFrames % TemporalSegments == 0, "the temporal segments must divide the clip frames and the audio window frames");
         Require(EmbeddingDim > 0 && LogOffset > 0, "embedding dim and log offset must be positive");
     }
+
+    /// <summary>Whether <paramref name="architecture"/> names one of the built-in variants.</summary>
+    public static bool IsKnownArchitecture(string? architecture) => architecture is NanoArchitecture or TinyArchitecture or Mc318Architecture;
 
     private static void Require(bool condition, string message)
     {

@@ -2,21 +2,21 @@ using System.Text.Json;
 
 namespace Avts.Tests.EndToEnd;
 
-/// <summary><c>avts bench speed</c> end to end on a short generated clip (tiny only: mc3-18 takes seconds per window).</summary>
+/// <summary><c>avts bench speed</c> end to end on a short generated clip (nano only, the default size: mc3-18 takes seconds per window).</summary>
 public sealed class BenchSpeedTests
 {
     [Fact]
-    public async Task BenchSpeed_ShortClipTiny_PrintsTableAndWritesJsonWithPositiveFigures()
+    public async Task BenchSpeed_ShortClipNano_PrintsTableAndWritesJsonWithPositiveFigures()
     {
         var folder = Directory.CreateTempSubdirectory("avts-bench-speed-test-").FullName;
         try
         {
             var jsonPath = Path.Combine(folder, "speed.json");
-            var cli = await RealCli.RunAsync("bench", "speed", "--duration", "4", "--repeats", "1", "--sizes", "tiny", "--json", jsonPath);
+            var cli = await RealCli.RunAsync("bench", "speed", "--duration", "4", "--repeats", "1", "--sizes", "nano", "--json", jsonPath);
 
             Assert.True(cli.ExitCode == 0, cli.Err);
             Assert.Contains("| whole avts check in process", cli.Out, StringComparison.Ordinal);
-            Assert.Contains("| tiny | untrained |", cli.Out, StringComparison.Ordinal);
+            Assert.Contains("| nano | untrained |", cli.Out, StringComparison.Ordinal);
             Assert.Contains("matmul peak: ", cli.Out, StringComparison.Ordinal);
 
             var root = JsonDocument.Parse(await File.ReadAllTextAsync(jsonPath)).RootElement;
@@ -32,12 +32,12 @@ public sealed class BenchSpeedTests
                 Assert.True(check.GetProperty("x_real_time").GetDouble() > 0);
             }
 
-            var tiny = Assert.Single(rows, r => r.GetProperty("kind").GetString() == "inference");
-            Assert.Equal("tiny", tiny.GetProperty("size").GetString());
-            Assert.Equal(201, tiny.GetProperty("shifts").GetInt32());
+            var nano = Assert.Single(rows, r => r.GetProperty("kind").GetString() == "inference");
+            Assert.Equal("nano", nano.GetProperty("size").GetString());
+            Assert.Equal(201, nano.GetProperty("shifts").GetInt32());
             foreach (var field in new[] { "min_ms", "median_ms", "video_gmac", "audio_gmac", "gflop", "gflop_per_second", "percent_of_peak" })
             {
-                Assert.True(tiny.GetProperty(field).GetDouble() > 0, field);
+                Assert.True(nano.GetProperty(field).GetDouble() > 0, field);
             }
 
             var peak = Assert.Single(rows, r => r.GetProperty("kind").GetString() == "matmul_peak");

@@ -6,14 +6,14 @@ using Avts.Training.Training;
 
 namespace Avts.Tests.Training;
 
-/// <summary>End-to-end <c>avts-train train</c> on four tiny synthetic clips (32x32 input, batches of 4): seconds on a CPU.</summary>
+/// <summary>End-to-end <c>avts-train train</c> of the nano model on four small synthetic clips (batches of 4): seconds on a CPU.</summary>
 public sealed class TrainCommandTests
 {
     private static string Config(string data, int epochs, string extra = "") => $$"""
         {
           "data": ["{{data}}"],
           "validation_files": ["clip_000000.mp4", "clip_000001.mp4"],
-          "model": { "architecture": "tiny", "input_size": 32 },
+          "model": { "architecture": "nano" },
           "epochs": {{epochs}},
           "batch_size": 4,
           "batches_per_epoch": 2,
@@ -51,6 +51,8 @@ public sealed class TrainCommandTests
         Assert.True(File.Exists(Path.Combine(run, "metrics.png")));
         var card = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(run, "epoch_001.card.json")))!;
         Assert.Equal(1, card["metrics"]!["epoch"]!.GetValue<double>());
+        Assert.Equal("nano", card["options"]!["architecture"]!.GetValue<string>());
+        Assert.Equal(32, card["options"]!["input_size"]!.GetValue<int>());
         Assert.Contains("avts-train train --config", card["command"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("2 training / 2 validation videos", card["training_data"]!.GetValue<string>(), StringComparison.Ordinal);
         var rows = await File.ReadAllLinesAsync(Path.Combine(run, "metrics.csv"));

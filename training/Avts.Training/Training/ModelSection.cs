@@ -5,7 +5,7 @@ namespace Avts.Training.Training;
 /// <summary>The <c>model</c> section of a training config: architecture plus the overrides training may change.</summary>
 public sealed record ModelSection
 {
-    /// <summary>"tiny" or "mc3-18".</summary>
+    /// <summary>"nano", "tiny" or "mc3-18".</summary>
     public string Architecture { get; set; } = AvtsModelOptions.TinyArchitecture;
 
     /// <summary>Square input side in pixels (architecture default when absent).</summary>

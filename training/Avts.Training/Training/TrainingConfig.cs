@@ -114,7 +114,12 @@ public sealed record TrainingConfig
     /// <summary>The model options the config describes.</summary>
     public AvtsModelOptions ModelOptions()
     {
-        var baseOptions = Model.Architecture == AvtsModelOptions.Mc318Architecture ? AvtsModelOptions.Mc318 : AvtsModelOptions.Tiny;
+        var baseOptions = Model.Architecture switch
+        {
+            AvtsModelOptions.Mc318Architecture => AvtsModelOptions.Mc318,
+            AvtsModelOptions.NanoArchitecture => AvtsModelOptions.Nano,
+            _ => AvtsModelOptions.Tiny,
+        };
         return baseOptions with
         {
             InputSize = Model.InputSize ?? baseOptions.InputSize,
@@ -143,7 +148,7 @@ public sealed record TrainingConfig
         Require(ShiftLoss.Temperature > 0 && ShiftLoss.Weight > 0, "shift_loss.temperature and weight must be positive");
         Require(ShiftLoss.LabelSigmaMs >= 0, "shift_loss.label_sigma_ms must be >= 0 (0 = one-hot)");
         Require(ShiftLoss.ClipsPerBatch is null or >= 1, "shift_loss.clips_per_batch must be >= 1");
-        Require(Model.Architecture is AvtsModelOptions.TinyArchitecture or AvtsModelOptions.Mc318Architecture, $"model.architecture must be {AvtsModelOptions.TinyArchitecture} or {AvtsModelOptions.Mc318Architecture}");
+        Require(AvtsModelOptions.IsKnownArchitecture(Model.Architecture), $"model.architecture must be {AvtsModelOptions.NanoArchitecture}, {AvtsModelOptions.TinyArchitecture} or {AvtsModelOptions.Mc318Architecture}");
         try
         {
             ModelOptions().Validate();
