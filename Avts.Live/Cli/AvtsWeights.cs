@@ -8,8 +8,8 @@ namespace Avts.Live.Cli;
 /// </summary>
 internal static class AvtsWeights
 {
-    /// <summary>Where the shipped tiny model lives, relative to the repository root (or the current directory).</summary>
-    public const string DefaultRelativePath = "models/avts-tiny.pt";
+    /// <summary>Where the shipped default (nano) model lives, relative to the repository root (or the current directory).</summary>
+    public const string DefaultRelativePath = "models/avts-nano.pt";
 
     /// <summary>Environment variable naming a weights file.</summary>
     public const string EnvironmentVariable = "AVTS_WEIGHTS";

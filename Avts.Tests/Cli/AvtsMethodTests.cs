@@ -19,7 +19,7 @@ public sealed class AvtsMethodTests : IDisposable
     public async Task MissingWeights_IsExit1WithOneLine(string method)
     {
         var cli = new CliHarness();
-        var missing = Path.Combine(folder, "avts-tiny.pt");
+        var missing = Path.Combine(folder, "avts-nano.pt");
         var services = cli.Services with { Estimators = EstimatorRegistry.CreateDefault() };
 
         Assert.Equal(1, await AvtsCli.RunAsync(["check", "in.mp4", "--method", method, "--weights", missing], services));
@@ -32,7 +32,7 @@ public sealed class AvtsMethodTests : IDisposable
     public void DefaultLookup_WithoutWeights_NamesTheDefaultPath()
     {
         var error = Assert.Throws<FileNotFoundException>(() => AvtsWeights.Resolve(null, _ => null, folder, folder));
-        Assert.Equal("no AVTS weights at models/avts-tiny.pt" + Hint, error.Message);
+        Assert.Equal("no AVTS weights at models/avts-nano.pt" + Hint, error.Message);
     }
 
     [Fact]
@@ -44,11 +44,11 @@ public sealed class AvtsMethodTests : IDisposable
         Directory.CreateDirectory(bin);
         Directory.CreateDirectory(Path.Combine(cwd, "models"));
         Directory.CreateDirectory(Path.Combine(repo, "models"));
-        var inRepo = Path.Combine(repo, "models", "avts-tiny.pt");
+        var inRepo = Path.Combine(repo, "models", "avts-nano.pt");
         File.WriteAllText(inRepo, "");
         Assert.Equal(inRepo, AvtsWeights.Resolve(null, _ => null, cwd, bin));
 
-        var inCwd = Path.Combine(cwd, "models", "avts-tiny.pt");
+        var inCwd = Path.Combine(cwd, "models", "avts-nano.pt");
         File.WriteAllText(inCwd, "");
         Assert.Equal(inCwd, AvtsWeights.Resolve(null, _ => null, cwd, bin));
 
