@@ -15,13 +15,15 @@ public sealed class AutoEstimatorTests
         Assert.Equal(0.6, result.Confidence, 9);
     }
 
-    [Fact]
-    public void Disagreeing_TakeTheMoreConfident()
+    [Theory]
+    [InlineData(0.4, 0.7)]
+    [InlineData(0.9, 0.3)]
+    public void Disagreeing_TakeTheNetwork_WhateverOnsetsConfidence(double onsetConfidence, double avtsConfidence)
     {
-        var result = AutoEstimator.Combine(Analysis("onset", 100, 0.4), Analysis("avts", 300, 0.7));
+        var result = AutoEstimator.Combine(Analysis("onset", 100, onsetConfidence), Analysis("avts", 300, avtsConfidence));
 
         Assert.Equal(300, result.AudioDelayMs);
-        Assert.Equal(0.7, result.Confidence);
+        Assert.Equal(avtsConfidence, result.Confidence);
         Assert.Equal("auto", result.Method);
     }
 
