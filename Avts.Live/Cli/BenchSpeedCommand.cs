@@ -82,17 +82,18 @@ internal static class BenchSpeedCommand
             // Every torch call of the measurement runs on one dedicated thread: libtorch's OpenMP keeps a team of worker
             // threads per calling thread, and with the peak measured on one thread and the models timed on another,
             // the two teams shared the two cores and every model timed about twice as slow as on a single thread.
-            var (inference, peak) = await Task.Factory.StartNew(() => MeasureModels(settings, parseResult.GetValue(threads), services, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            var (inference, peak, torchThreads) = await Task.Factory.StartNew(() => MeasureModels(settings, parseResult.GetValue(threads), services, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             rows.AddRange(inference.Select(row => row with { PercentOfPeak = Timings.Round(100 * row.GflopPerSecond / peak.GflopPerSecond, 1) }));
             rows.Add(peak);
-            var result = new SpeedBenchmarkResult("speed", LiveBenchmark.MachineDescription(), TorchThreads.Count, mediaText, rows);
+            var result = new SpeedBenchmarkResult("speed", LiveBenchmark.MachineDescription(), torchThreads, mediaText, rows);
             await BenchOutput.WriteAsync(result, parseResult.GetValue(json), parseResult.GetValue(format)!, SpeedBenchmarkTable.Format, services, ct).ConfigureAwait(false);
             return ExitCodes.Pass;
         }, cancellationToken));
         return command;
     }
 
-    private static (List<InferenceTimingRow> Rows, MatmulPeakRow Peak) MeasureModels(IReadOnlyList<InferenceBenchmarkOptions> models, int? threads, CliServices services, CancellationToken ct)
+    /// <summary>The matmul peak and every model, on the calling thread; also the torch thread count that thread used.</summary>
+    private static (List<InferenceTimingRow> Rows, MatmulPeakRow Peak, int Threads) MeasureModels(IReadOnlyList<InferenceBenchmarkOptions> models, int? threads, CliServices services, CancellationToken ct)
     {
         if (threads is { } n)
         {
@@ -110,7 +111,7 @@ internal static class BenchSpeedCommand
 
         // Measured before and after the models and the faster kept: on a shared machine one measurement right after
         // the check steps came out at less than half the usual rate, which put mc3-18 at 220 % of "peak".
-        return (rows, new[] { peakBefore, MatmulPeak.MeasureBest() }.MaxBy(p => p.GflopPerSecond)!);
+        return (rows, new[] { peakBefore, MatmulPeak.MeasureBest() }.MaxBy(p => p.GflopPerSecond)!, TorchThreads.Count);
     }
 
     private static async Task<(IReadOnlyList<CheckTimingRow> Rows, string Media)> RunCheckAsync(

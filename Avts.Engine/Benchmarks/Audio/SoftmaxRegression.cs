@@ -50,8 +50,12 @@ public sealed class SoftmaxRegression
 
         // Softmax cross-entropy has a Hessian bounded by ½·XᵀX/n per class block; the bias sees a column of ones.
         // The scalars are held in variables until the end of their scope: a temporary Scalar (what `double * tensor`
-        // makes) has a finalizer and nothing keeps it alive during the native call, so a garbage collection in the
-        // middle of one of these millions of calls could free it under libtorch ("toDouble" check failure, seen once).
+        // makes, and what TorchSharp's `a + b` makes for its alpha of 1) has a finalizer and nothing keeps it alive
+        // during the native call, so a garbage collection in the middle of one of these millions of calls could free it
+        // under libtorch (seen twice: libtorch's "toDouble" and, in add, "toFloat" checks failed). Hence Plus with a
+        // held alpha instead of the operator (`a - b` passes no Scalar).
+        using var one = 1.0.ToScalar();
+        Tensor Plus(Tensor a, Tensor b) => a.add(b, one);
         using var step = (1.0 / ((0.5 * (LargestEigenvalue(x) + 1.0)) + l2)).ToScalar();
         using var weightDecay = l2.ToScalar();
         using var rowCount = ((double)n).ToScalar();
@@ -65,10 +69,10 @@ public sealed class SoftmaxRegression
 
             // Look-ahead point of Nesterov's method, then a plain gradient step from there.
             using var momentum = (k / (k + 3.0)).ToScalar();
-            var wLook = w + (w - wPrev).mul(momentum);
-            var bLook = b + (b - bPrev).mul(momentum);
-            var residual = (functional.softmax(x.mm(wLook) + bLook, 1) - y).div(rowCount);
-            var wNext = (wLook - (x.t().mm(residual) + wLook.mul(weightDecay)).mul(step)).MoveToOuterDisposeScope();
+            var wLook = Plus(w, (w - wPrev).mul(momentum));
+            var bLook = Plus(b, (b - bPrev).mul(momentum));
+            var residual = (functional.softmax(Plus(x.mm(wLook), bLook), 1) - y).div(rowCount);
+            var wNext = (wLook - Plus(x.t().mm(residual), wLook.mul(weightDecay)).mul(step)).MoveToOuterDisposeScope();
             var bNext = (bLook - residual.sum(0).mul(step)).MoveToOuterDisposeScope();
             wPrev.Dispose();
             bPrev.Dispose();
