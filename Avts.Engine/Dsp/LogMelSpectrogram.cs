@@ -70,6 +70,7 @@ public sealed class LogMelSpectrogram
         }
     }
 
+    /// <summary>Sample rate in Hz the filterbank was built for.</summary>
     public int SampleRate { get; }
 
     /// <summary>Analysis window length in samples.</summary>
@@ -124,7 +125,6 @@ public sealed class LogMelSpectrogram
         return result;
     }
 
-    /// <summary>In-place radix-2 FFT; the input must already be in bit-reversed order.</summary>
     /// <summary>Power spectrum |X[k]|², k = 0..fftSize/2, of one frame of the window's length (tests check the FFT with it).</summary>
     internal double[] FramePower(ReadOnlySpan<float> frame)
     {
@@ -178,6 +178,7 @@ public sealed class LogMelSpectrogram
         }
     }
 
+    /// <summary>In-place radix-2 FFT of fftSize/2 points; the input must already be in bit-reversed order.</summary>
     private void HalfSizeFft(double[] re, double[] im)
     {
         for (var size = 2; size <= half; size <<= 1)
