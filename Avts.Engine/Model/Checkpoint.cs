@@ -95,6 +95,16 @@ public static class Checkpoint
             throw new ModelCardException($"Model card '{cardPath}' has an unusable confidence_calibration: {problem}.");
         }
 
+        if (CalibrationProblem(card.ShortWindowCalibration) is { } shortProblem)
+        {
+            throw new ModelCardException($"Model card '{cardPath}' has an unusable short_window_calibration: {shortProblem}.");
+        }
+
+        if (card.ShortWindowCalibration is { Count: > 0 } && card.ShortWindowSeconds is not (> 0 and < double.PositiveInfinity))
+        {
+            throw new ModelCardException($"Model card '{cardPath}' has a short_window_calibration without a positive short_window_seconds.");
+        }
+
         return card;
     }
 

@@ -36,4 +36,14 @@ public sealed record ModelCard
     /// Optional, so older cards stay readable without a schema bump.
     /// </summary>
     public IReadOnlyList<CalibrationPoint>? ConfidenceCalibration { get; init; }
+
+    /// <summary>
+    /// The same map for windows whose scored span is shorter than <see cref="ShortWindowSeconds"/> (short inputs, the
+    /// tail of a file): a raw score from 3 s of evidence is less reliable than the same score from 6 s, so such
+    /// windows get their own measured table. Null: every window uses <see cref="ConfidenceCalibration"/>.
+    /// </summary>
+    public IReadOnlyList<CalibrationPoint>? ShortWindowCalibration { get; init; }
+
+    /// <summary>Span below which a window counts as short, seconds; required with <see cref="ShortWindowCalibration"/>.</summary>
+    public double? ShortWindowSeconds { get; init; }
 }

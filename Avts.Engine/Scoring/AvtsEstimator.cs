@@ -39,7 +39,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     private readonly torch.Device device = torch.CPU;
     private readonly LogMelSpectrogram? mel;
     private readonly ClipScorer scorer;
-    private readonly IReadOnlyList<CalibrationPoint>? calibration;
+    private readonly WindowCalibration calibration;
 
     /// <summary>
     /// Loads the checkpoint at <paramref name="weightsPath"/> once. The architecture and preprocessing come from its
@@ -61,17 +61,17 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         this.device = AvtsModel.ResolveDevice(device);
         model = Checkpoint.Load(weightsPath, Options, this.device);
         model.eval();
-        calibration = card.ConfidenceCalibration;
+        calibration = WindowCalibration.From(card);
         mel = new LogMelSpectrogram(Options.SampleRate, Options.FftSize, Options.HopLength, Options.WindowLength, Options.MelBins, Options.MelMinHz, Options.MelMaxHz, Options.LogOffset);
         scorer = ScoreWithModel;
     }
 
     /// <summary>An estimator over a scripted <paramref name="scorer"/> (tests: conventions without a trained model).</summary>
-    internal AvtsEstimator(AvtsModelOptions options, ClipScorer scorer, IReadOnlyList<CalibrationPoint>? calibration = null)
+    internal AvtsEstimator(AvtsModelOptions options, ClipScorer scorer, WindowCalibration? calibration = null)
     {
         Options = options;
         this.scorer = scorer;
-        this.calibration = calibration;
+        this.calibration = calibration ?? WindowCalibration.None;
     }
 
     /// <inheritdoc />
@@ -106,7 +106,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         var windowCurves = new List<(double[] Curve, double Confidence)>();
         foreach (var scored in ScoreWindows(video, audio, OnsetEstimator.WindowBounds(spanStart, spanEnd, options), options.RangeSeconds, cancellationToken))
         {
-            var confidence = scored.DelayMs is null ? 0 : DistanceCurve.Confidence(scored.RawScore, calibration);
+            var confidence = scored.DelayMs is null ? 0 : calibration.Confidence(scored.RawScore, scored.EndSeconds - scored.StartSeconds);
             windows.Add(new WindowEstimate(scored.StartSeconds, scored.EndSeconds, scored.DelayMs, confidence));
             if (scored.Curve is not null)
             {
@@ -122,7 +122,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         }
 
         var combined = 1 - windows.Aggregate(1.0, (product, w) => product * (1 - w.Confidence));
-        var overallConfidence = Math.Min(DistanceCurve.Confidence(DistanceCurve.Score(overall, stepSeconds), calibration), combined);
+        var overallConfidence = Math.Min(calibration.Confidence(DistanceCurve.Score(overall, stepSeconds), spanEnd - spanStart), combined);
         if (DistanceCurve.MinimumOnEdge(overall))
         {
             return new SyncAnalysis(Name, null, overallConfidence, false, windows, offsetCurve);

@@ -33,12 +33,44 @@ public sealed class CalibrateCommandTests(IndexCorpusFixture corpus) : IClassFix
     }
 
     [Fact]
+    public void FitTables_ShortWindowsGetTheirOwnTable_OnlyWithEnoughOnBothSides()
+    {
+        // Full (6 s) windows are right whenever the score is high; short (2.5 s) ones only half the time.
+        var full = Windows(150, 6, i => i % 3 != 0 || i >= 100, i => i < 100 ? 0.1 : 0.8);
+        var shortOnes = Windows(120, 2.5, i => i % 2 == 0, _ => 0.8);
+        var log = new StringWriter();
+
+        var banded = CalibrationRun.FitTables([.. full, .. shortOnes], 4.5, log);
+
+        Assert.Equal(4.5, banded.ShortBelowSeconds);
+        Assert.Equal(1.0, banded.Confidence(0.8, 6), 12);
+        Assert.Equal(0.5, banded.Confidence(0.8, 2.5), 12);
+        Assert.Empty(log.ToString());
+
+        // Too few short windows: one table for all, said in the log.
+        var single = CalibrationRun.FitTables([.. full, .. shortOnes.Take(CalibrationRun.MinimumBandWindows - 1)], 4.5, log);
+
+        Assert.Null(single.Short);
+        Assert.Equal(single.Confidence(0.8, 6), single.Confidence(0.8, 2.5), 12);
+        Assert.Equal(100.0 / 149, single.Confidence(0.8, 6), 12); // 50 full and 50 of 99 short windows right at 0.8
+        Assert.Contains("one table for all windows", log.ToString(), StringComparison.Ordinal);
+
+        // A limit of 0 turns the bands off without a word.
+        var off = CalibrationRun.FitTables([.. full, .. shortOnes], 0, TextWriter.Null);
+        Assert.Null(off.Short);
+    }
+
+    private static List<CalibrationWindow> Windows(int count, double spanSeconds, Func<int, bool> correct, Func<int, double> score) =>
+        Enumerable.Range(0, count).Select(i => new CalibrationWindow("v" + (i % 10), 0, 0, spanSeconds, score(i), 0, correct(i))).ToList();
+
+    [Fact]
     public async Task Calibrate_UntrainedTinyModel_WritesAValidCardWithAMonotoneTable_AndReportsJsonAndTable()
     {
         var weights = SaveUntrained();
         var weightBytes = await File.ReadAllBytesAsync(weights);
+        var windowsCsv = Path.Combine(Path.GetDirectoryName(weights)!, "windows.csv");
 
-        var (code, output, err) = await RunAsync("calibrate", "--weights", weights, "--data", corpus.Clips, "--held-out", corpus.Clips, "--shifts", "0,120,-400", "--seed", "4", "--format", "json", "--device", "cpu", "--write");
+        var (code, output, err) = await RunAsync("calibrate", "--weights", weights, "--data", corpus.Clips, "--held-out", corpus.Clips, "--shifts", "0,120,-400", "--seed", "4", "--format", "json", "--device", "cpu", "--write", "--windows", windowsCsv);
 
         Assert.True(code == 0, err);
         Assert.Contains("held-out videos are also fit videos", err, StringComparison.Ordinal);
@@ -63,6 +95,10 @@ public sealed class CalibrateCommandTests(IndexCorpusFixture corpus) : IClassFix
         Assert.Equal(report["fit_samples"]!.GetValue<int>(), card.Metrics["calibration_samples"]);
         Assert.Equal(Checkpoint.CardPath(weights), report["card_written"]!.GetValue<string>());
         Assert.Equal(weightBytes, await File.ReadAllBytesAsync(weights));
+        var csv = await File.ReadAllLinesAsync(windowsCsv);
+        Assert.Equal("set,video,shift_ms,start_s,span_s,raw_score,delay_ms,confidence,correct", csv[0]);
+        Assert.Equal(report["fit_samples"]!.GetValue<int>(), csv.Count(l => l.StartsWith("fit,", StringComparison.Ordinal)));
+        Assert.Equal(report["eval_samples"]!.GetValue<int>(), csv.Count(l => l.StartsWith("eval,", StringComparison.Ordinal)));
 
         // Same seed, same numbers; the table report without --held-out says the ECE is in-sample.
         var (again, table2, _) = await RunAsync("calibrate", "--weights", weights, "--data", corpus.Clips, "--shifts", "0,120,-400", "--seed", "4", "--device", "cpu");
@@ -78,6 +114,7 @@ public sealed class CalibrateCommandTests(IndexCorpusFixture corpus) : IClassFix
     [InlineData(2, "calibrate", "--weights", "UNTRAINED", "--data", "CLIPS", "--shifts", "0,abc")]
     [InlineData(2, "calibrate", "--weights", "UNTRAINED", "--data", "CLIPS", "--shifts", "2500")]
     [InlineData(2, "calibrate", "--weights", "UNTRAINED", "--data", "CLIPS", "--range", "0")]
+    [InlineData(2, "calibrate", "--weights", "UNTRAINED", "--data", "CLIPS", "--short-window", "7")]
     [InlineData(1, "calibrate", "--weights", "MISSING", "--data", "CLIPS")]
     [InlineData(1, "calibrate", "--weights", "CARDLESS", "--data", "CLIPS")]
     [InlineData(1, "calibrate", "--weights", "UNTRAINED", "--data", "CLIPS", "--held-out", "MISSING")]

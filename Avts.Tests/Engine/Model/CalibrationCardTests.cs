@@ -41,6 +41,54 @@ public sealed class CalibrationCardTests : IDisposable
         Assert.All(result.Windows, w => Assert.Equal(w.AudioDelayMs is null ? 0 : 0.7, w.Confidence, 12));
     }
 
+    [Fact]
+    public void WriteCard_WithAShortWindowTable_RoundTrips_AndTheEstimatorUsesItForShortWindowsOnly()
+    {
+        var weights = SaveUntrained();
+        IReadOnlyList<CalibrationPoint> full = [new(0, 0.7), new(0.5, 0.7)];
+        IReadOnlyList<CalibrationPoint> shortTable = [new(0, 0.3), new(0.5, 0.3)];
+        Checkpoint.WriteCard(weights, Checkpoint.ReadCard(weights) with { ConfidenceCalibration = full, ShortWindowCalibration = shortTable, ShortWindowSeconds = 3 });
+
+        var read = Checkpoint.ReadCard(weights);
+        Assert.Equal(shortTable, read.ShortWindowCalibration);
+        Assert.Equal(3, read.ShortWindowSeconds);
+        Assert.Contains("\"short_window_calibration\"", File.ReadAllText(Checkpoint.CardPath(weights)), StringComparison.Ordinal);
+
+        // 2 s windows are short (0.3); one window over the whole 5 s clip is not (0.7).
+        using var estimator = new AvtsEstimator(weights);
+        var media = AvtsEstimatorTests.OneFlashOneBeep(0);
+        var shortWindows = estimator.Analyze(media, new AnalysisOptions { WindowSeconds = 2, HopSeconds = 1, RangeSeconds = 1 }, CancellationToken.None);
+        var fullWindow = estimator.Analyze(media, new AnalysisOptions { WindowSeconds = 5, RangeSeconds = 1 }, CancellationToken.None);
+        Assert.Contains(shortWindows.Windows, w => w.AudioDelayMs is not null);
+        Assert.All(shortWindows.Windows, w => Assert.Equal(w.AudioDelayMs is null ? 0 : 0.3, w.Confidence, 12));
+        var only = Assert.Single(fullWindow.Windows);
+        Assert.NotNull(only.AudioDelayMs);
+        Assert.Equal(0.7, only.Confidence, 12);
+    }
+
+    [Fact]
+    public void ReadCard_AShortWindowTableWithoutItsLimit_IsAOneLineModelCardException()
+    {
+        var weights = SaveUntrained();
+        Checkpoint.WriteCard(weights, Checkpoint.ReadCard(weights) with { ShortWindowCalibration = [new(0, 0.3), new(0.5, 0.4)] });
+
+        var error = Assert.Throws<ModelCardException>(() => Checkpoint.ReadCard(weights));
+
+        Assert.Contains("short_window_seconds", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void ReadCard_AnUnusableShortWindowTable_IsAOneLineModelCardException()
+    {
+        var weights = SaveUntrained();
+        Checkpoint.WriteCard(weights, Checkpoint.ReadCard(weights) with { ShortWindowCalibration = [new(0.5, 0.3), new(0.1, 0.4)], ShortWindowSeconds = 3 });
+
+        var error = Assert.Throws<ModelCardException>(() => Checkpoint.ReadCard(weights));
+
+        Assert.Contains("unusable short_window_calibration", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.5, 0.2, 0.4, 0.6)] // scores not increasing
     [InlineData(0.1, 0.2, 0.4, 1.5)] // probability above 1

@@ -23,6 +23,18 @@ public sealed record CalibrationOptions
     /// <summary>Window length and search range the estimator is calibrated for (the analysis defaults).</summary>
     public AnalysisOptions Analysis { get; init; } = new();
 
+    /// <summary>
+    /// Windows with a scored span below this many seconds get their own table (the card's short-window calibration);
+    /// null = <see cref="DefaultShortWindowFraction"/> of the analysis window, 0 = one table for every window.
+    /// </summary>
+    public double? ShortWindowSeconds { get; init; }
+
+    /// <summary>Default short-window limit as a fraction of the analysis window.</summary>
+    public const double DefaultShortWindowFraction = 0.75;
+
+    /// <summary>The short-window limit in seconds that applies (see <see cref="ShortWindowSeconds"/>).</summary>
+    public double ShortBelowSeconds => ShortWindowSeconds ?? (DefaultShortWindowFraction * Analysis.WindowSeconds);
+
     /// <summary>cpu, cuda or auto.</summary>
     public string Device { get; init; } = "auto";
 

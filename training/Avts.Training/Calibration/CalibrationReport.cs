@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using Avts.Engine.Model;
+using Avts.Engine.Scoring;
 using Avts.Training.Eval;
 
 namespace Avts.Training.Calibration;
@@ -21,10 +23,16 @@ public static class CalibrationReport
         text.AppendLine(Invariant($"  measured on {where}: {run.EvalVideos} videos, {run.EvalSamples} windows, {ReportValues.Format(100 * run.EvalAccuracy, "0.0")} % within ±40 ms"));
         text.AppendLine(Invariant($"  ECE (10 bins)                   {ReportValues.Format(run.Ece, "0.000")}   (uncalibrated default: {ReportValues.Format(run.UncalibratedEce, "0.000")})"));
         text.AppendLine(Invariant($"  undetermined (confidence < {ReportValues.Format(run.CommitThreshold, "0.##")})  {ReportValues.Format(100 * run.UndeterminedShare, "0.0")} %   (committed windows: {ReportValues.Format(100 * run.CommittedAccuracy, "0.0")} % correct)"));
-        text.AppendLine(Invariant($"  table ({run.Table.Count} points, raw score -> P(correct)):"));
-        foreach (var point in run.Table)
+        if (run.ShortEvalSamples > 0 && run.ShortEvalSamples < run.EvalSamples)
         {
-            text.AppendLine(Invariant($"    {ReportValues.Format(point.Score, "0.0000"),8}  ->  {ReportValues.Format(point.Probability, "0.000")}"));
+            text.AppendLine(Invariant($"  ECE of short windows (< {ReportValues.Format(run.ShortBelowSeconds, "0.##")} s)   {ReportValues.Format(run.ShortWindowsEce, "0.000")}   ({run.ShortEvalSamples} windows; full windows: {ReportValues.Format(run.FullWindowsEce, "0.000")})"));
+        }
+
+        var which = run.ShortTable is null ? "every window" : Invariant($"windows of {ReportValues.Format(run.ShortBelowSeconds, "0.##")} s or more");
+        AppendTable(text, $"table for {which}", run.Table);
+        if (run.ShortTable is not null)
+        {
+            AppendTable(text, Invariant($"table for shorter windows"), run.ShortTable);
         }
 
         text.AppendLine("  reliability:  confidence   windows  mean conf  accuracy");
@@ -35,6 +43,15 @@ public static class CalibrationReport
 
         text.AppendLine(run.CardWritten is null ? "  card: not written (--write stores the table)" : $"  card: written to {run.CardWritten}");
         return text.ToString();
+    }
+
+    private static void AppendTable(StringBuilder text, string title, IReadOnlyList<CalibrationPoint> table)
+    {
+        text.AppendLine(Invariant($"  {title} ({table.Count} points, raw score -> P(correct)):"));
+        foreach (var point in table)
+        {
+            text.AppendLine(Invariant($"    {ReportValues.Format(point.Score, "0.0000"),8}  ->  {ReportValues.Format(point.Probability, "0.000")}"));
+        }
     }
 
     /// <summary>The JSON object (one line).</summary>
@@ -72,16 +89,20 @@ public static class CalibrationReport
             ReportValues.WriteNumberOrNull(json, "commit_threshold", run.CommitThreshold);
             ReportValues.WriteNumberOrNull(json, "undetermined_share", run.UndeterminedShare);
             ReportValues.WriteNumberOrNull(json, "committed_accuracy", run.CommittedAccuracy);
-            json.WriteStartArray("table");
-            foreach (var point in run.Table)
+            json.WriteNumber("short_window_s", run.ShortBelowSeconds);
+            json.WriteNumber("short_eval_samples", run.ShortEvalSamples);
+            ReportValues.WriteNumberOrNull(json, "ece_short", run.ShortWindowsEce);
+            ReportValues.WriteNumberOrNull(json, "ece_full", run.FullWindowsEce);
+            WriteTable(json, "table", run.Table);
+            if (run.ShortTable is null)
             {
-                json.WriteStartObject();
-                ReportValues.WriteNumberOrNull(json, "score", point.Score);
-                ReportValues.WriteNumberOrNull(json, "probability", point.Probability);
-                json.WriteEndObject();
+                json.WriteNull("short_table");
+            }
+            else
+            {
+                WriteTable(json, "short_table", run.ShortTable);
             }
 
-            json.WriteEndArray();
             json.WriteStartArray("bins");
             foreach (var bin in run.Bins)
             {
@@ -100,6 +121,42 @@ public static class CalibrationReport
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteTable(Utf8JsonWriter json, string name, IReadOnlyList<CalibrationPoint> table)
+    {
+        json.WriteStartArray(name);
+        foreach (var point in table)
+        {
+            json.WriteStartObject();
+            ReportValues.WriteNumberOrNull(json, "score", point.Score);
+            ReportValues.WriteNumberOrNull(json, "probability", point.Probability);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Every scored window as CSV (set fit|eval, video, injected shift, window start and span, raw score, estimate, calibrated
+    /// confidence, correct), so that failures can be traced to their clips.
+    /// </summary>
+    public static string WindowsCsv(CalibrationResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var calibration = new WindowCalibration(run.Table, run.ShortTable, run.ShortBelowSeconds);
+        var text = new StringBuilder("set,video,shift_ms,start_s,span_s,raw_score,delay_ms,confidence,correct\n");
+        foreach (var (set, windows) in new[] { ("fit", run.FitWindows), ("eval", run.EvalWindows) })
+        {
+            foreach (var w in windows)
+            {
+                var confidence = w.DelayMs is null ? 0 : calibration.Confidence(w.RawScore, w.SpanSeconds);
+                var delay = w.DelayMs is { } d ? d.ToString("0.0", CultureInfo.InvariantCulture) : "";
+                text.Append(Invariant($"{set},\"{w.Video.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{w.ShiftMs},{w.StartSeconds:0.000},{w.SpanSeconds:0.000},{w.RawScore:0.0000},{delay},{confidence:0.0000},{(w.Correct ? 1 : 0)}\n"));
+            }
+        }
+
+        return text.ToString();
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -30,8 +30,23 @@ public sealed record CalibrationResult
     /// <summary>Share of measured windows within ±40 ms.</summary>
     public double EvalAccuracy { get; init; }
 
-    /// <summary>The fitted table (score → probability), increasing.</summary>
+    /// <summary>The fitted table (score → probability), increasing: for full windows, or every window when <see cref="ShortTable"/> is null.</summary>
     public required IReadOnlyList<CalibrationPoint> Table { get; init; }
+
+    /// <summary>The table for windows shorter than <see cref="ShortBelowSeconds"/>; null when one table serves all.</summary>
+    public IReadOnlyList<CalibrationPoint>? ShortTable { get; init; }
+
+    /// <summary>Span below which a window counts as short, seconds.</summary>
+    public double ShortBelowSeconds { get; init; }
+
+    /// <summary>Measured windows shorter than <see cref="ShortBelowSeconds"/>.</summary>
+    public int ShortEvalSamples { get; init; }
+
+    /// <summary>ECE over the short measured windows alone; NaN when there are none.</summary>
+    public double ShortWindowsEce { get; init; }
+
+    /// <summary>ECE over the full measured windows alone; NaN when there are none.</summary>
+    public double FullWindowsEce { get; init; }
 
     /// <summary>Reliability bins of the calibrated confidences on the measured windows.</summary>
     public required IReadOnlyList<ReliabilityBin> Bins { get; init; }
@@ -50,6 +65,12 @@ public sealed record CalibrationResult
 
     /// <summary>The estimator's commit threshold (<see cref="SyncGate.MinimumConfidence"/>).</summary>
     public double CommitThreshold { get; init; }
+
+    /// <summary>Every window the table was fitted on, in scoring order.</summary>
+    public IReadOnlyList<CalibrationWindow> FitWindows { get; init; } = [];
+
+    /// <summary>Every window the ECE was measured on (the fit windows when there is no held-out data).</summary>
+    public IReadOnlyList<CalibrationWindow> EvalWindows { get; init; } = [];
 
     /// <summary>The card rewritten with the table, or null when <c>--write</c> was not given.</summary>
     public string? CardWritten { get; init; }

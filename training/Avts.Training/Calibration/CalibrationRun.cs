@@ -43,8 +43,8 @@ public static class CalibrationRun
             throw new TrainingDataException("no window could be scored (every video is shorter than one model clip at the given shifts)");
         }
 
-        var table = IsotonicCalibration.Fit(fit.Select(w => new CalibrationSample(w.RawScore, w.Correct)));
-        var calibrated = Confidences(held, table);
+        var calibration = FitTables(fit, options.ShortBelowSeconds, log);
+        var calibrated = Confidences(held, calibration);
         var bins = Reliability.Bins(calibrated);
         var ece = Reliability.ExpectedCalibrationError(bins);
         var committed = calibrated.Where(c => c.Score >= SyncGate.MinimumConfidence).ToList();
@@ -58,23 +58,61 @@ public static class CalibrationRun
             EvalVideos = (heldVideos ?? fitVideos).Count,
             EvalSamples = held.Count,
             EvalAccuracy = Share(held.Select(w => w.Correct)),
-            Table = table,
+            Table = calibration.Full!,
+            ShortTable = calibration.Short,
+            ShortBelowSeconds = calibration.ShortBelowSeconds,
+            ShortEvalSamples = held.Count(w => w.SpanSeconds < calibration.ShortBelowSeconds),
+            ShortWindowsEce = BandEce(held, calibration, shortBand: true),
+            FullWindowsEce = BandEce(held, calibration, shortBand: false),
             Bins = bins,
             Ece = ece,
-            UncalibratedEce = Reliability.ExpectedCalibrationError(Reliability.Bins(Confidences(held, null))),
+            UncalibratedEce = Reliability.ExpectedCalibrationError(Reliability.Bins(Confidences(held, WindowCalibration.None))),
             UndeterminedShare = 1 - ((double)committed.Count / calibrated.Count),
             CommittedAccuracy = committed.Count == 0 ? double.NaN : Share(committed.Select(c => c.Correct)),
             CommitThreshold = SyncGate.MinimumConfidence,
+            FitWindows = fit,
+            EvalWindows = held,
         };
         return options.Write ? result with { CardWritten = WriteCard(options.Weights, card, result) } : result;
     }
 
     /// <summary>
-    /// The estimator's window confidence for each window under <paramref name="table"/> (null: the default squash):
-    /// refused windows get 0 whatever the table says, as in <c>AvtsEstimator.Analyze</c>.
+    /// Fits the isotonic tables: one for windows of at least <paramref name="shortBelowSeconds"/> and one for shorter
+    /// windows, when each side has <see cref="MinimumBandWindows"/> fit windows; otherwise one table for all (said in
+    /// <paramref name="log"/> when short windows were there but too few).
     /// </summary>
-    private static List<CalibrationSample> Confidences(List<CalibrationWindow> windows, IReadOnlyList<CalibrationPoint>? table) =>
-        windows.Select(w => new CalibrationSample(w.DelayMs is null ? 0 : DistanceCurve.Confidence(w.RawScore, table), w.Correct)).ToList();
+    internal static WindowCalibration FitTables(IReadOnlyList<CalibrationWindow> fit, double shortBelowSeconds, TextWriter log)
+    {
+        var shortWindows = fit.Where(w => w.SpanSeconds < shortBelowSeconds).ToList();
+        var fullWindows = fit.Where(w => w.SpanSeconds >= shortBelowSeconds).ToList();
+        var banded = shortWindows.Count >= MinimumBandWindows && fullWindows.Count >= MinimumBandWindows;
+        if (!banded && shortWindows.Count > 0 && fullWindows.Count > 0)
+        {
+            log.WriteLine($"avts-train: {shortWindows.Count} short and {fullWindows.Count} full fit windows (short: under {shortBelowSeconds:0.##} s); one table for all windows, as a separate short-window table needs {MinimumBandWindows} of each");
+        }
+
+        var full = IsotonicCalibration.Fit((banded ? fullWindows : fit).Select(Sample));
+        return new WindowCalibration(full, banded ? IsotonicCalibration.Fit(shortWindows.Select(Sample)) : null, shortBelowSeconds);
+    }
+
+    /// <summary>Fewest fit windows on each side of the short-window limit for the short windows to get their own table.</summary>
+    internal const int MinimumBandWindows = 100;
+
+    private static CalibrationSample Sample(CalibrationWindow window) => new(window.RawScore, window.Correct);
+
+    /// <summary>
+    /// The estimator's window confidence for each window under <paramref name="calibration"/>: refused windows get 0
+    /// whatever the table says, as in <c>AvtsEstimator.Analyze</c>.
+    /// </summary>
+    private static List<CalibrationSample> Confidences(IEnumerable<CalibrationWindow> windows, WindowCalibration calibration) =>
+        windows.Select(w => new CalibrationSample(w.DelayMs is null ? 0 : calibration.Confidence(w.RawScore, w.SpanSeconds), w.Correct)).ToList();
+
+    /// <summary>ECE over the short (or the full) windows of <paramref name="windows"/>; NaN when there are none.</summary>
+    private static double BandEce(IEnumerable<CalibrationWindow> windows, WindowCalibration calibration, bool shortBand)
+    {
+        var band = windows.Where(w => (w.SpanSeconds < calibration.ShortBelowSeconds) == shortBand).ToList();
+        return band.Count == 0 ? double.NaN : Reliability.ExpectedCalibrationError(Reliability.Bins(Confidences(band, calibration)));
+    }
 
     /// <summary>
     /// Rewrites the card with the table and the metrics <c>calibration_samples</c> and <c>ece_heldout</c> (or
@@ -88,7 +126,13 @@ public static class CalibrationRun
         metrics.Remove("ece_fit");
         metrics[result.EvalSource == "held-out" ? "ece_heldout" : "ece_fit"] = Math.Round(result.Ece, 6);
         metrics["calibration_samples"] = result.FitSamples;
-        Checkpoint.WriteCard(weights, card with { ConfidenceCalibration = result.Table, Metrics = metrics });
+        Checkpoint.WriteCard(weights, card with
+        {
+            ConfidenceCalibration = result.Table,
+            ShortWindowCalibration = result.ShortTable,
+            ShortWindowSeconds = result.ShortTable is null ? null : result.ShortBelowSeconds,
+            Metrics = metrics,
+        });
         Checkpoint.ReadCard(weights);
         return Checkpoint.CardPath(weights);
     }

@@ -51,7 +51,7 @@ public static class CalibrationSampler
                 foreach (var window in estimator.ScoreWindows(video.Video, audio, bounds, options.RangeSeconds, cancellationToken))
                 {
                     var correct = window.DelayMs is { } delay && Math.Abs(delay - shiftMs) <= ToleranceMs;
-                    samples.Add(new CalibrationWindow(video.Path, shiftMs, window.StartSeconds, window.DelayMs is null ? 0 : window.RawScore, window.DelayMs, correct));
+                    samples.Add(new CalibrationWindow(video.Path, shiftMs, window.StartSeconds, window.EndSeconds, window.DelayMs is null ? 0 : window.RawScore, window.DelayMs, correct));
                 }
             }
 

@@ -4,8 +4,13 @@ namespace Avts.Training.Calibration;
 /// <param name="Video">Source file.</param>
 /// <param name="ShiftMs">Audio moved this much later by presentation time (the true delay), ms.</param>
 /// <param name="StartSeconds">Window start on the video clock, seconds.</param>
+/// <param name="EndSeconds">Window end on the video clock, seconds (the span decides which table applies).</param>
 /// <param name="RawScore">The estimator's uncalibrated score; 0 for a refused window.</param>
 /// <param name="DelayMs">The estimated delay, ms; null when the estimator refused the window (silent, frozen, no clip,
 /// minimum on the edge of the range).</param>
 /// <param name="Correct">Whether the estimate lies within ±<see cref="CalibrationSampler.ToleranceMs"/> of the shift.</param>
-public sealed record CalibrationWindow(string Video, double ShiftMs, double StartSeconds, double RawScore, double? DelayMs, bool Correct);
+public sealed record CalibrationWindow(string Video, double ShiftMs, double StartSeconds, double EndSeconds, double RawScore, double? DelayMs, bool Correct)
+{
+    /// <summary>Seconds of evidence the window scored.</summary>
+    public double SpanSeconds => EndSeconds - StartSeconds;
+}

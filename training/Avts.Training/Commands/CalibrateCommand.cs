@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Avts.Engine.Media;
 using Avts.Engine.Model;
 using Avts.Engine.Scoring;
 using Avts.Training.Calibration;
@@ -23,10 +24,12 @@ public static class CalibrateCommand
         var writeOption = new Option<bool>("--write") { Description = "Store the table and metrics in the card next to --weights (atomically; weights untouched)." };
         var formatOption = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json");
+        var shortOption = new Option<double?>("--short-window") { Description = "Windows shorter than this many seconds get their own table (default 0.75 x --window; 0 = one table)." };
+        var windowsOption = new Option<string?>("--windows") { Description = "Also write every scored window (fit and measured) to this CSV file." };
         var deviceOption = new Option<string>("--device") { Description = "cpu, cuda or auto.", DefaultValueFactory = _ => "auto" };
 
         var calibrate = new Command("calibrate", "Fit the estimator's confidence (raw score -> P(within ±40 ms)) on held-out videos with injected shifts; report ECE.");
-        foreach (var option in new Option[] { weightsOption, dataOption, heldOutOption, shiftsOption, seedOption, windowOption, rangeOption, writeOption, formatOption, deviceOption })
+        foreach (var option in new Option[] { weightsOption, dataOption, heldOutOption, shiftsOption, seedOption, windowOption, rangeOption, writeOption, formatOption, shortOption, windowsOption, deviceOption })
         {
             calibrate.Options.Add(option);
         }
@@ -44,6 +47,11 @@ public static class CalibrateCommand
                     throw new ArgumentException("--window and --range must be positive seconds");
                 }
 
+                if (parseResult.GetValue(shortOption) is { } shortLimit && !(shortLimit >= 0 && shortLimit <= window))
+                {
+                    throw new ArgumentException("--short-window must be between 0 and --window seconds");
+                }
+
                 options = new CalibrationOptions
                 {
                     Weights = parseResult.GetValue(weightsOption) ?? "",
@@ -54,6 +62,7 @@ public static class CalibrateCommand
                     Analysis = defaults with { WindowSeconds = window, RangeSeconds = range },
                     Device = parseResult.GetValue(deviceOption) ?? "auto",
                     Write = parseResult.GetValue(writeOption),
+                    ShortWindowSeconds = parseResult.GetValue(shortOption),
                 };
             }
             catch (ArgumentException ex)
@@ -80,6 +89,11 @@ public static class CalibrateCommand
             return await TrainCli.GuardAsync(error, "cancelled (the card was not changed)", async () =>
             {
                 var run = await CalibrationRun.RunAsync(options, error, cancellationToken).ConfigureAwait(false);
+                if (parseResult.GetValue(windowsOption) is { Length: > 0 } windowsPath)
+                {
+                    AtomicFile.WriteAllText(windowsPath, CalibrationReport.WindowsCsv(run));
+                }
+
                 output.Write(parseResult.GetValue(formatOption) == "json" ? CalibrationReport.Json(run) + Environment.NewLine : CalibrationReport.Table(run));
                 return 0;
             }, cancellationToken).ConfigureAwait(false);
