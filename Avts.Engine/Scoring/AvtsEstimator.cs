@@ -1,6 +1,7 @@
 using Avts.Engine.Dsp;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
+using Avts.Engine.Vision;
 using TorchSharp;
 
 namespace Avts.Engine.Scoring;
@@ -164,10 +165,12 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
             return region;
         }
 
+        double[]? change = null;
         foreach (var (start, end) in bounds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (video.FrameCount < 3 || SyncGate.IsSilent(audio, start, end) || SyncGate.IsFrozen(MaxMotion(video, start, end)))
+            if (video.FrameCount < 3 || SyncGate.IsSilent(audio, start, end)
+                || SyncGate.IsFrozen(FrameChange.Largest(change ??= FrameChange.PerFrame(video, cancellationToken), video.TimestampsSeconds, start, end)))
             {
                 yield return new ScoredWindow(start, end, null, 0, null);
                 continue;
@@ -303,31 +306,6 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     }
 
     /// <summary>Largest mean absolute grey difference between consecutive frames shown in [start, end] (every 2nd pixel).</summary>
-    private static double MaxMotion(VideoTrack video, double start, double end)
-    {
-        var max = 0.0;
-        var times = video.TimestampsSeconds;
-        for (var i = 1; i < times.Length; i++)
-        {
-            if (times[i] < start || times[i] > end)
-            {
-                continue;
-            }
-
-            var a = video.Frame(i - 1);
-            var b = video.Frame(i);
-            long sum = 0;
-            for (var p = 0; p < a.Length; p += 2)
-            {
-                sum += Math.Abs(a[p] - b[p]);
-            }
-
-            max = Math.Max(max, (double)sum / ((a.Length + 1) / 2));
-        }
-
-        return max;
-    }
-
     private SyncAnalysis Unsynchronizable(IReadOnlyList<WindowEstimate> windows, OffsetCurve? curve) =>
         new(Name, null, 0, false, windows, curve);
 }

@@ -92,7 +92,7 @@ public sealed class OnsetEstimator : ISyncEstimator
         var overall = CurveAggregation.Combine(windowCurves, 2 * maxLag + 1);
         var offsetCurve = CurveAggregation.ToOffsetCurve(overall, maxLag, GridStepSeconds);
         var silent = SyncGate.IsSilent(audio, spanStart, spanEnd);
-        var frozen = SyncGate.IsFrozen(MaxMotion(cues.Motion, spanStart, spanEnd));
+        var frozen = SyncGate.IsFrozen(LargestChange(cues.Motion, spanStart, spanEnd));
         var peak = PeakInterpolation.ArgMax(overall);
         if (silent || frozen || peak < 0)
         {
@@ -190,7 +190,7 @@ public sealed class OnsetEstimator : ISyncEstimator
         var from = (int)Math.Ceiling(grid.PositionOf(start));
         var to = (int)Math.Floor(grid.PositionOf(end)) + 1;
         var nothing = (new WindowEstimate(start, end, null, 0), (double[]?)null);
-        if (SyncGate.IsSilent(audio, start, end) || SyncGate.IsFrozen(MaxMotion(cues.Motion, start, end)))
+        if (SyncGate.IsSilent(audio, start, end) || SyncGate.IsFrozen(LargestChange(cues.Motion, start, end)))
         {
             return nothing;
         }
@@ -213,18 +213,6 @@ public sealed class OnsetEstimator : ISyncEstimator
         return (new WindowEstimate(start, end, delayMs, confidence), curve);
     }
 
-    private static double MaxMotion(FrameMotion motion, double start, double end)
-    {
-        var max = 0.0;
-        for (var i = 1; i < motion.TimestampsSeconds.Length; i++)
-        {
-            var t = motion.TimestampsSeconds[i];
-            if (t >= start && t <= end && motion.Motion[i] > max)
-            {
-                max = motion.Motion[i];
-            }
-        }
-
-        return max;
-    }
+    private static double LargestChange(FrameMotion motion, double start, double end) =>
+        FrameChange.Largest(motion.CellChange, motion.TimestampsSeconds, start, end);
 }

@@ -16,7 +16,7 @@ internal static class MotionExtractor
     private const int DetectionsPerRegion = 3;
 
     /// <summary>
-    /// Motion, mouth motion and brightness rise of every frame. <paramref name="faces"/> may be null (no face search:
+    /// Motion, mouth motion, brightness rise and cell change of every frame. <paramref name="faces"/> may be null (no face search:
     /// mouth motion is whole-frame motion).
     /// </summary>
     public static FrameMotion Extract(VideoTrack video, FaceLocator? faces, CancellationToken cancellationToken)
@@ -25,14 +25,15 @@ internal static class MotionExtractor
         var motion = new double[n];
         var mouth = new double[n];
         var rise = new double[n];
+        var cells = new double[n];
         if (n > 0)
         {
-            motion[0] = mouth[0] = rise[0] = double.NaN;
+            motion[0] = mouth[0] = rise[0] = cells[0] = double.NaN;
         }
 
         if (n < 2)
         {
-            return new FrameMotion(video.TimestampsSeconds, motion, mouth, rise, FaceFound: false);
+            return new FrameMotion(video.TimestampsSeconds, motion, mouth, rise, cells, FaceFound: false);
         }
 
         int w = video.Width, h = video.Height;
@@ -59,6 +60,7 @@ internal static class MotionExtractor
             }
 
             motion[i] = Cv2.Mean(diff).Val0;
+            cells[i] = FrameChange.LargestCellMean(diff);
             if (regions?[i] is { } region)
             {
                 using var roi = diff.SubMat(region);
@@ -70,7 +72,7 @@ internal static class MotionExtractor
             }
         }
 
-        return new FrameMotion(video.TimestampsSeconds, motion, mouth, rise, regions is not null);
+        return new FrameMotion(video.TimestampsSeconds, motion, mouth, rise, cells, regions is not null);
     }
 
     private static double FrameMean(Mat all, int index, int w, int h)

@@ -1,5 +1,6 @@
 using Avts.Engine.Media;
 using Avts.Engine.Scoring;
+using Avts.Engine.Vision;
 
 namespace Avts.Live.Pipeline;
 
@@ -75,23 +76,7 @@ public sealed class WindowScorer : IWindowScorer
         return score with { Curve = analysis.Curve };
     }
 
-    /// <summary>Largest mean absolute grey difference between consecutive frames (the motion the gate judges).</summary>
-    internal static double MaxMotion(VideoTrack video)
-    {
-        var max = 0.0;
-        for (var f = 1; f < video.FrameCount; f++)
-        {
-            var previous = video.Frame(f - 1);
-            var current = video.Frame(f);
-            long sum = 0;
-            for (var p = 0; p < current.Length; p++)
-            {
-                sum += Math.Abs(current[p] - previous[p]);
-            }
-
-            max = Math.Max(max, (double)sum / current.Length);
-        }
-
-        return max;
-    }
+    /// <summary>Largest change between consecutive frames within one grid cell (the measure the frozen gate judges).</summary>
+    internal static double MaxMotion(VideoTrack video) =>
+        FrameChange.PerFrame(video).Skip(1).DefaultIfEmpty(0).Max();
 }
