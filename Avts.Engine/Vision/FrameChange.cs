@@ -15,10 +15,16 @@ internal static class FrameChange
     public const int GridSize = 4;
 
     /// <summary>Largest cell mean of <paramref name="difference"/> (an absolute-difference image, one channel).</summary>
-    public static double LargestCellMean(Mat difference)
+    public static double LargestCellMean(Mat difference) => CellMeans(difference).Largest;
+
+    /// <summary>
+    /// The largest cell mean of <paramref name="difference"/> and the mean over the whole image, from one pass over
+    /// the cells (the whole mean is their area-weighted average).
+    /// </summary>
+    public static (double Largest, double Whole) CellMeans(Mat difference)
     {
         ArgumentNullException.ThrowIfNull(difference);
-        var largest = 0.0;
+        double largest = 0, sum = 0;
         for (var row = 0; row < GridSize; row++)
         {
             var top = row * difference.Rows / GridSize;
@@ -30,12 +36,15 @@ internal static class FrameChange
                 if (bottom > top && right > left)
                 {
                     using var cell = difference.SubMat(new Rect(left, top, right - left, bottom - top));
-                    largest = Math.Max(largest, Cv2.Mean(cell).Val0);
+                    var mean = Cv2.Mean(cell).Val0;
+                    largest = Math.Max(largest, mean);
+                    sum += mean * (right - left) * (bottom - top);
                 }
             }
         }
 
-        return largest;
+        var area = (double)difference.Rows * difference.Cols;
+        return (largest, area > 0 ? sum / area : 0);
     }
 
     /// <summary>The measure for every frame of <paramref name="video"/>; entry 0 (no predecessor) is NaN.</summary>

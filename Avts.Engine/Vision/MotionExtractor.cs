@@ -59,8 +59,7 @@ internal static class MotionExtractor
                 previousMean = mean;
             }
 
-            motion[i] = Cv2.Mean(diff).Val0;
-            cells[i] = FrameChange.LargestCellMean(diff);
+            (cells[i], motion[i]) = FrameChange.CellMeans(diff);
             if (regions?[i] is { } region)
             {
                 using var roi = diff.SubMat(region);
