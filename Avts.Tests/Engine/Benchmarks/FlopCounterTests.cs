@@ -65,6 +65,7 @@ public sealed class FlopCounterTests
         // Stem alone: 16 filters of 1x3x5x5 over a 25x32x32 output grid.
         Assert.True(row.VideoGmac * 1e9 > 16 * 25 * 32 * 32 * 75, row.ToString());
         Assert.Equal(2 * (row.VideoGmac + row.AudioGmac), row.Gflop, 3);
-        Assert.Equal(row.GflopPerSecond, row.PercentOfPeak, 0);
+        // Peak 100 GFLOP/s: the percentage is the rate itself, rounded to 0.1 where the rate is rounded to 0.01.
+        Assert.Equal(row.GflopPerSecond, row.PercentOfPeak, tolerance: 0.051);
     }
 }
