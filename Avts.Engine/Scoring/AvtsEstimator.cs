@@ -305,7 +305,6 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
         return result;
     }
 
-    /// <summary>Largest mean absolute grey difference between consecutive frames shown in [start, end] (every 2nd pixel).</summary>
     private SyncAnalysis Unsynchronizable(IReadOnlyList<WindowEstimate> windows, OffsetCurve? curve) =>
         new(Name, null, 0, false, windows, curve);
 }

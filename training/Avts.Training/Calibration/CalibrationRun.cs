@@ -1,3 +1,4 @@
+using System.Globalization;
 using Avts.Engine.Model;
 using Avts.Engine.Scoring;
 using Avts.Training.Eval;
@@ -88,7 +89,7 @@ public static class CalibrationRun
         var banded = shortWindows.Count >= MinimumBandWindows && fullWindows.Count >= MinimumBandWindows;
         if (!banded && shortWindows.Count > 0 && fullWindows.Count > 0)
         {
-            log.WriteLine($"avts-train: {shortWindows.Count} short and {fullWindows.Count} full fit windows (short: under {shortBelowSeconds:0.##} s); one table for all windows, as a separate short-window table needs {MinimumBandWindows} of each");
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: {shortWindows.Count} short and {fullWindows.Count} full fit windows (short: under {shortBelowSeconds:0.##} s); one table for all windows, as a separate short-window table needs {MinimumBandWindows} of each"));
         }
 
         var full = IsotonicCalibration.Fit((banded ? fullWindows : fit).Select(Sample));
