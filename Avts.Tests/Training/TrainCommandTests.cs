@@ -51,6 +51,7 @@ public sealed class TrainCommandTests
         Assert.True(File.Exists(Path.Combine(run, "metrics.png")));
         var card = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(run, "epoch_001.card.json")))!;
         Assert.Equal(1, card["metrics"]!["epoch"]!.GetValue<double>());
+        Assert.Equal(1e-3, card["metrics"]!["learning_rate"]!.GetValue<double>(), 12);
         Assert.Equal("nano", card["options"]!["architecture"]!.GetValue<string>());
         Assert.Equal(32, card["options"]!["input_size"]!.GetValue<int>());
         Assert.Contains("avts-train train --config", card["command"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -60,8 +61,9 @@ public sealed class TrainCommandTests
         Assert.StartsWith("1,1,", rows[1], StringComparison.Ordinal);
         Assert.Equal(2, rows.Length);
 
-        // Resume: the run continues at epoch 2 (stage 2: hard negatives appear) and keeps epoch 1's row.
-        await File.WriteAllTextAsync(config, Config(corpus, 2));
+        // Resume: the run continues at epoch 2 (stage 2: hard negatives appear) and keeps epoch 1's row; the optimizer
+        // state comes back, but with the resumed config's learning rate.
+        await File.WriteAllTextAsync(config, Config(corpus, 2, ",\n  \"learning_rate\": 0.0002"));
         (code, _, err) = await RunAsync("train", "--config", config, "--out", run, "--device", "cpu", "--resume");
         Assert.True(code == 0, err);
         Assert.Contains("epochs 2..2", err, StringComparison.Ordinal);
@@ -69,6 +71,8 @@ public sealed class TrainCommandTests
         Assert.Equal(3, rows.Length);
         Assert.StartsWith("2,2,", rows[2], StringComparison.Ordinal);
         Assert.Contains("\"epoch\": 2", await File.ReadAllTextAsync(AvtsTrainer.StatePath(run)), StringComparison.Ordinal);
+        card = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(run, "epoch_002.card.json")))!;
+        Assert.Equal(2e-4, card["metrics"]!["learning_rate"]!.GetValue<double>(), 12);
         var loss = double.Parse(rows[2].Split(',')[2], CultureInfo.InvariantCulture);
         Assert.True(double.IsFinite(loss) && loss > 0, rows[2]);
     }

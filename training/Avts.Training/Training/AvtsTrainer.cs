@@ -73,6 +73,13 @@ public sealed class AvtsTrainer
         if (state is { Optimizer.Length: > 0 })
         {
             optimizer.load_state_dict(Path.Combine(outputFolder, state.Optimizer));
+
+            // The saved state carries the learning rate it ran with; a resumed stage runs with its own config's rate
+            // (a lower one to settle a run), keeping Adam's moment estimates.
+            foreach (var group in optimizer.ParamGroups)
+            {
+                group.LearningRate = config.LearningRate;
+            }
         }
 
         using var objective = new TrainingObjective(config, train.Videos, options, device);
@@ -162,6 +169,7 @@ public sealed class AvtsTrainer
             ["val_hard_dist"] = row.ValHardDist,
             ["clips_per_s"] = row.ClipsPerSecond,
             ["train_shift_loss"] = row.ShiftLoss,
+            ["learning_rate"] = optimizer.ParamGroups.First().LearningRate,
         };
 
         // The card's metrics must be finite numbers for JSON.
