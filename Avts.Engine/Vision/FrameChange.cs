@@ -14,11 +14,8 @@ internal static class FrameChange
     /// <summary>Cells per side of the grid.</summary>
     public const int GridSize = 4;
 
-    /// <summary>Largest cell mean of <paramref name="difference"/> (an absolute-difference image, one channel).</summary>
-    public static double LargestCellMean(Mat difference) => CellMeans(difference).Largest;
-
     /// <summary>
-    /// The largest cell mean of <paramref name="difference"/> and the mean over the whole image, from one pass over
+    /// The largest cell mean of <paramref name="difference"/> (an absolute-difference image, one channel) and the mean over the whole image, from one pass over
     /// the cells (the whole mean is their area-weighted average).
     /// </summary>
     public static (double Largest, double Whole) CellMeans(Mat difference)
@@ -77,7 +74,7 @@ internal static class FrameChange
             using var previous = all.SubMat(new Rect(0, (i - 1) * h, w, h));
             using var current = all.SubMat(new Rect(0, i * h, w, h));
             Cv2.Absdiff(current, previous, difference);
-            change[i] = LargestCellMean(difference);
+            change[i] = CellMeans(difference).Largest;
         }
 
         return change;

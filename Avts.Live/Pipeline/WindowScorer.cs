@@ -62,7 +62,7 @@ public sealed class WindowScorer : IWindowScorer
         }
 
         // Fewer than two frames cannot show motion either way; the estimator then says "undetermined".
-        if (video.FrameCount >= 2 && SyncGate.IsFrozen(MaxMotion(video)))
+        if (video.FrameCount >= 2 && SyncGate.IsFrozen(LargestChange(video)))
         {
             return new WindowScore(null, 0, StreamState.Frozen);
         }
@@ -77,6 +77,6 @@ public sealed class WindowScorer : IWindowScorer
     }
 
     /// <summary>Largest change between consecutive frames within one grid cell (the measure the frozen gate judges).</summary>
-    internal static double MaxMotion(VideoTrack video) =>
+    internal static double LargestChange(VideoTrack video) =>
         FrameChange.PerFrame(video).Skip(1).DefaultIfEmpty(0).Max();
 }

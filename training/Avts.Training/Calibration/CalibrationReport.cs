@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 
 using Avts.Engine.Model;
-using Avts.Engine.Scoring;
 using Avts.Training.Eval;
 
 namespace Avts.Training.Calibration;
@@ -144,13 +143,13 @@ public static class CalibrationReport
     public static string WindowsCsv(CalibrationResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var calibration = new WindowCalibration(run.Table, run.ShortTable, run.ShortBelowSeconds);
+        var calibration = run.Calibration;
         var text = new StringBuilder("set,video,shift_ms,start_s,span_s,raw_score,delay_ms,confidence,correct\n");
         foreach (var (set, windows) in new[] { ("fit", run.FitWindows), ("eval", run.EvalWindows) })
         {
             foreach (var w in windows)
             {
-                var confidence = w.DelayMs is null ? 0 : calibration.Confidence(w.RawScore, w.SpanSeconds);
+                var confidence = w.Confidence(calibration);
                 var delay = w.DelayMs is { } d ? d.ToString("0.0", CultureInfo.InvariantCulture) : "";
                 text.Append(Invariant($"{set},\"{w.Video.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{w.ShiftMs},{w.StartSeconds:0.000},{w.SpanSeconds:0.000},{w.RawScore:0.0000},{delay},{confidence:0.0000},{(w.Correct ? 1 : 0)}\n"));
             }

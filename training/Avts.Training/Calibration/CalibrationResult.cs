@@ -39,6 +39,9 @@ public sealed record CalibrationResult
     /// <summary>Span below which a window counts as short, seconds.</summary>
     public double ShortBelowSeconds { get; init; }
 
+    /// <summary>The fitted tables as the estimator applies them.</summary>
+    internal WindowCalibration Calibration => new(Table, ShortTable, ShortBelowSeconds);
+
     /// <summary>Measured windows shorter than <see cref="ShortBelowSeconds"/>.</summary>
     public int ShortEvalSamples { get; init; }
 

@@ -101,12 +101,9 @@ public static class CalibrationRun
 
     private static CalibrationSample Sample(CalibrationWindow window) => new(window.RawScore, window.Correct);
 
-    /// <summary>
-    /// The estimator's window confidence for each window under <paramref name="calibration"/>: refused windows get 0
-    /// whatever the table says, as in <c>AvtsEstimator.Analyze</c>.
-    /// </summary>
+    /// <summary>The estimator's window confidence for each window under <paramref name="calibration"/>.</summary>
     private static List<CalibrationSample> Confidences(IEnumerable<CalibrationWindow> windows, WindowCalibration calibration) =>
-        windows.Select(w => new CalibrationSample(w.DelayMs is null ? 0 : calibration.Confidence(w.RawScore, w.SpanSeconds), w.Correct)).ToList();
+        windows.Select(w => new CalibrationSample(w.Confidence(calibration), w.Correct)).ToList();
 
     /// <summary>ECE over the short (or the full) windows of <paramref name="windows"/>; NaN when there are none.</summary>
     private static double BandEce(IEnumerable<CalibrationWindow> windows, WindowCalibration calibration, bool shortBand)

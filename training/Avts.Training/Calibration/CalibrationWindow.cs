@@ -1,3 +1,5 @@
+using Avts.Engine.Scoring;
+
 namespace Avts.Training.Calibration;
 
 /// <summary>One window scored for calibration: a video whose audio was moved by a known shift, and what the estimator made of it.</summary>
@@ -13,4 +15,10 @@ public sealed record CalibrationWindow(string Video, double ShiftMs, double Star
 {
     /// <summary>Seconds of evidence the window scored.</summary>
     public double SpanSeconds => EndSeconds - StartSeconds;
+
+    /// <summary>
+    /// The estimator's confidence for this window under <paramref name="calibration"/>: a refused window gets 0
+    /// whatever the table says, as in <c>AvtsEstimator.Analyze</c>.
+    /// </summary>
+    internal double Confidence(WindowCalibration calibration) => DelayMs is null ? 0 : calibration.Confidence(RawScore, SpanSeconds);
 }
