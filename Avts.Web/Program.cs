@@ -1,5 +1,6 @@
 using System.Data.Common;
-using Avts.Engine.Scoring;
+using Avts.Engine.Checking;
+using Avts.Engine.Media;
 using Avts.Live.Pipeline;
 using Avts.Web.Api;
 using Avts.Web.Diagnostics;
@@ -59,6 +60,7 @@ public sealed class Program
     {
         services.AddOptions<AvtsWebOptions>().Bind(configuration.GetSection(AvtsWebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LiveEngineOptions>().Bind(configuration.GetSection(LiveEngineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(_ => EstimatorRegistry.CreateDefault());
         services.AddSingleton<IValidateOptions<AvtsWebOptions>, AvtsWebOptionsValidator>();
         services.AddSingleton<IValidateOptions<LiveEngineOptions>, LiveEngineOptionsValidator>();
 
@@ -79,9 +81,18 @@ public sealed class Program
         services.AddSingleton<QaFolders>();
         services.AddSingleton<QaJobBoard>();
         services.AddSingleton<QaStore>();
+        services.AddSingleton(sp => new SyncCheckService(
+            new FfmpegMediaOpener(), sp.GetRequiredService<EstimatorRegistry>(), sp.GetRequiredService<ILogger<SyncCheckService>>()));
+        services.AddSingleton(sp => new FixService(sp.GetRequiredService<SyncCheckService>()));
         services.AddSingleton<QaCheck>();
+
+        // The live method is configuration (Avts:Live:Method); the scorer owns its estimator and is disposed with the host.
         services.AddSingleton<IWindowScorer>(sp =>
-            new WindowScorer(new OnsetEstimator(), sp.GetRequiredService<IOptions<LiveEngineOptions>>().Value.ToLiveOptions()));
+        {
+            var live = sp.GetRequiredService<IOptions<LiveEngineOptions>>().Value;
+            var estimator = sp.GetRequiredService<EstimatorRegistry>().Create(live.Method, sp.GetRequiredService<IOptions<AvtsWebOptions>>().Value.Weights);
+            return new WindowScorer(estimator, live.ToLiveOptions());
+        });
 
         // Stopped in reverse order: the engine first (no more results), then the hub loop, then the writer drains.
         services.AddHostedService<HistoryWriter>();

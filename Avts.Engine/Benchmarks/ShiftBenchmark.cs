@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Avts.Engine.Checking;
 using Avts.Engine.Media;
-using Avts.Engine.Scoring;
+using Avts.Engine.Reports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,20 +9,24 @@ namespace Avts.Engine.Benchmarks;
 
 /// <summary>
 /// The shift benchmark: for every video with audio under a folder, copies with the audio moved by ±each shift (and 0),
-/// all cut to the same inner window, checked by each estimator; reports relative and absolute errors.
+/// all cut to the same inner window, checked with each method exactly as <c>avts check</c> checks a file
+/// (<see cref="SyncCheckService"/>); reports relative and absolute errors.
 /// </summary>
 public sealed class ShiftBenchmark
 {
     private static readonly string[] VideoExtensions = [".mp4", ".mkv", ".webm", ".mov", ".avi", ".mpg", ".mpeg", ".ts", ".m4v", ".flv"];
 
-    private readonly IReadOnlyList<ISyncEstimator> estimators;
+    private readonly SyncCheckService checker;
+    private readonly IReadOnlyList<string> methods;
     private readonly ILogger logger;
 
-    /// <summary>Creates the benchmark for the given estimators (each case is checked by all of them).</summary>
-    public ShiftBenchmark(IReadOnlyList<ISyncEstimator> estimators, ILogger? logger = null)
+    /// <summary>Creates the benchmark for the given methods (each case is checked with all of them).</summary>
+    public ShiftBenchmark(SyncCheckService checker, IReadOnlyList<string> methods, ILogger? logger = null)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(estimators.Count);
-        this.estimators = estimators;
+        ArgumentNullException.ThrowIfNull(checker);
+        ArgumentOutOfRangeException.ThrowIfZero(methods.Count);
+        this.checker = checker;
+        this.methods = methods;
         this.logger = logger ?? NullLogger.Instance;
     }
 
@@ -72,7 +77,7 @@ public sealed class ShiftBenchmark
         }
 
         return new ShiftBenchmarkResult(
-            options.DataDirectory, shifts, options.TrimSeconds, cases, ShiftStatistics.Summarize(cases, estimators), skipped,
+            options.DataDirectory, shifts, options.TrimSeconds, cases, ShiftStatistics.Summarize(cases, methods), skipped,
             stopwatch.Elapsed.TotalSeconds);
     }
 
@@ -114,23 +119,27 @@ public sealed class ShiftBenchmark
                 return $"audio does not cover the window shifted by {shift} ms";
             }
 
-            var media = await MediaDecoder.DecodeAsync(copy, new DecodeOptions(), cancellationToken).ConfigureAwait(false);
-            foreach (var estimator in estimators)
+            foreach (var method in methods)
             {
-                var analysis = estimator.Analyze(media, options.Analysis, cancellationToken);
-                estimates[(shift, estimator.Name)] = (analysis.AudioDelayMs, analysis.PeakDelayMs ?? analysis.AudioDelayMs, analysis.Confidence);
-                ShiftBenchmarkLog.Checked(logger, relative, shift, estimator.Name, analysis.AudioDelayMs, analysis.Confidence);
+                var settings = new CheckSettings(method, options.Analysis, new DecodeOptions(), ToleranceProfiles.DefaultName, null)
+                {
+                    WeightsPath = options.WeightsPath,
+                };
+                var outcome = await checker.CheckAsync(copy, settings, progress: null, cancellationToken).ConfigureAwait(false);
+                var report = outcome.Report;
+                estimates[(shift, method)] = (report.AudioDelayMs, outcome.Analysis.PeakDelayMs ?? report.AudioDelayMs, report.Confidence);
+                ShiftBenchmarkLog.Checked(logger, relative, shift, method, report.AudioDelayMs, report.Confidence);
             }
         }
 
         foreach (var shift in shifts)
         {
-            foreach (var estimator in estimators)
+            foreach (var method in methods)
             {
-                var (ms, peak, confidence) = estimates[(shift, estimator.Name)];
-                var zero = estimates[(0, estimator.Name)];
+                var (ms, peak, confidence) = estimates[(shift, method)];
+                var zero = estimates[(0, method)];
                 cases.Add(new ShiftCase(
-                    relative, shift, estimator.Name, ms, peak, confidence,
+                    relative, shift, method, ms, peak, confidence,
                     RelativeError(ms, zero.Ms, shift), ms - shift,
                     RelativeError(peak, zero.Peak, shift), peak - shift,
                     group));

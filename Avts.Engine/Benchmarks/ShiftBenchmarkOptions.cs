@@ -29,6 +29,9 @@ public sealed record ShiftBenchmarkOptions
     /// <summary>File names or * patterns of sources the weights under test were trained on: reported as group "trained".</summary>
     public IReadOnlyList<string> TrainedOn { get; init; } = [];
 
+    /// <summary>AVTS weights for network methods (null: the default lookup, see <see cref="Checking.AvtsWeights"/>).</summary>
+    public string? WeightsPath { get; init; }
+
     /// <summary>How the estimators window and search.</summary>
     public AnalysisOptions Analysis { get; init; } = new();
 }

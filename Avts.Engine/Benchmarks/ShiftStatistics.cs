@@ -1,5 +1,3 @@
-using Avts.Engine.Scoring;
-
 namespace Avts.Engine.Benchmarks;
 
 /// <summary>Aggregates shift-benchmark cases into per-method, per-group summaries.</summary>
@@ -8,14 +6,14 @@ internal static class ShiftStatistics
     private const double RelativeToleranceMs = 40;
     private const double AbsoluteToleranceMs = 80;
 
-    public static IReadOnlyList<ShiftSummary> Summarize(IReadOnlyList<ShiftCase> cases, IReadOnlyList<ISyncEstimator> estimators)
+    public static IReadOnlyList<ShiftSummary> Summarize(IReadOnlyList<ShiftCase> cases, IReadOnlyList<string> methods)
     {
         var summaries = new List<ShiftSummary>();
-        foreach (var estimator in estimators)
+        foreach (var method in methods)
         {
             foreach (var group in new[] { ShiftCase.MainGroup, ShiftCase.TrainedGroup, ShiftCase.ApartGroup })
             {
-                var selected = cases.Where(c => c.Method == estimator.Name && c.Group == group).ToList();
+                var selected = cases.Where(c => c.Method == method && c.Group == group).ToList();
                 if (selected.Count == 0)
                 {
                     continue;
@@ -24,7 +22,7 @@ internal static class ShiftStatistics
                 // The zero shift has a relative error of 0 by construction: it is not a test of following the content.
                 var shifted = selected.Where(c => c.ShiftMs != 0).ToList();
                 summaries.Add(new ShiftSummary(
-                    estimator.Name,
+                    method,
                     group,
                     selected.Count,
                     selected.Count(c => c.EstimateMs is null),

@@ -1,7 +1,7 @@
 namespace Avts.Engine.Benchmarks;
 
 /// <summary>Minimum and rounding of repeated timings (their median: <see cref="Dsp.SampleStatistics.Median"/>).</summary>
-internal static class Timings
+public static class Timings
 {
     /// <summary>The smallest value; NaN when empty.</summary>
     public static double Min(IReadOnlyCollection<double> values) => values.Count == 0 ? double.NaN : values.Min();

@@ -1,49 +1,36 @@
 namespace Avts.Engine.Media;
 
-/// <summary>The ffmpeg arguments shared by the video and the audio decode, so both see the same timeline and span.</summary>
+/// <summary>The ffmpeg arguments shared by the video and the audio decode, so both see the same timeline.</summary>
 internal static class FfmpegInput
 {
     /// <summary>
     /// Leading arguments up to and including <c>-i input</c>. <c>-copyts</c> keeps the container timestamps (no shift
-    /// to zero). With it ffmpeg still counts an input <c>-ss</c> from the container start time and also trims at
-    /// (<c>-ss</c> + start time), so the container start is subtracted here to make <see cref="DecodeOptions.StartSeconds"/>
-    /// an absolute position on the container timeline. A duration without a start seeks to the container start so
-    /// that both streams are cut at the same absolute end, not each at its own first frame plus the duration.
+    /// to zero). The input is read from its start, or from a seek point at or before <see cref="DecodeOptions.StartSeconds"/>
+    /// (<c>-noaccurate_seek</c>: no trimming by ffmpeg), and never cut with <c>-t</c>: the caller trims by each frame's
+    /// and sample's own timestamp and stops reading at the end it wants. Trimming inside ffmpeg depends on the
+    /// container (with <c>-copyts</c>, an AVI cut with <c>-ss 0 -t</c> yields no video frames at all), timestamps do not.
+    /// ffmpeg counts an input <c>-ss</c> from the container start time, so that is subtracted here.
     /// </summary>
-    public static List<string> Arguments(string input, MediaInfo info, DecodeOptions options, string logLevel, double extraDuration)
+    public static List<string> Arguments(string input, MediaInfo info, DecodeOptions options, string logLevel)
     {
         var arguments = new List<string> { "-nostdin", "-hide_banner", "-nostats", "-loglevel", logLevel };
-        if (options.StartSeconds is { } start)
+        if (options.StartSeconds is { } start && start - info.StartSeconds > SeekPrerollSeconds)
         {
-            arguments.AddRange(["-ss", FfmpegProcess.Seconds(Math.Max(0, start - info.StartSeconds))]);
-        }
-        else if (options.DurationSeconds is not null)
-        {
-            arguments.AddRange(["-ss", "0"]);
-        }
-
-        if (options.DurationSeconds is { } duration)
-        {
-            arguments.AddRange(["-t", FfmpegProcess.Seconds(duration + extraDuration)]);
+            arguments.AddRange(["-ss", FfmpegProcess.Seconds(start - info.StartSeconds - SeekPrerollSeconds), "-noaccurate_seek"]);
         }
 
         arguments.AddRange(["-copyts", "-i", input]);
         return arguments;
     }
 
+    /// <summary>The seek lands this much before the wanted start, so a keyframe-exact seek cannot start late.</summary>
+    private const double SeekPrerollSeconds = 1;
+
     /// <summary>Where the requested span starts on the container timeline, or null for "from the beginning".</summary>
     public static double? SpanStart(MediaInfo info, DecodeOptions options) =>
-        options.StartSeconds is { } start ? Math.Max(start, info.StartSeconds)
-        : options.DurationSeconds is not null ? info.StartSeconds
-        : null;
+        options.StartSeconds is { } start ? Math.Max(start, info.StartSeconds) : null;
 
-    /// <summary>ffmpeg's reason for failing: the last stderr line that is not the generic "Conversion failed!".</summary>
-    public static string Reason(FfmpegResult result)
-    {
-        var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var line = lines.LastOrDefault(l => !l.StartsWith("Conversion failed", StringComparison.Ordinal))
-            ?? $"exit code {result.ExitCode}";
-        var prefixEnd = line.StartsWith('[') ? line.IndexOf("] ", StringComparison.Ordinal) : -1;
-        return prefixEnd > 0 ? line[(prefixEnd + 2)..] : line;
-    }
+    /// <summary>Where the requested span ends on the container timeline (infinity: at the end of the input).</summary>
+    public static double SpanEnd(MediaInfo info, DecodeOptions options) =>
+        options.DurationSeconds is { } duration ? (SpanStart(info, options) ?? info.StartSeconds) + duration : double.PositiveInfinity;
 }

@@ -78,6 +78,19 @@ internal static class FfprobeJson
             && (Integer(d, "skip_samples") ?? 0) > 0);
     }
 
+    /// <summary>Whether the packets in <c>-show_packets</c> JSON carry no presentation timestamp (only decode timestamps).</summary>
+    public static bool PacketsLackPts(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (!document.RootElement.TryGetProperty("packets", out var packets) || packets.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        var list = packets.EnumerateArray().ToList();
+        return list.Count > 0 && list.All(p => Number(p, "pts") is null && Number(p, "dts") is not null);
+    }
+
     /// <summary>The duration_time of each packet in <c>-show_packets</c> JSON, in order (missing ones skipped).</summary>
     public static List<double> PacketDurations(string json)
     {
@@ -107,6 +120,8 @@ internal static class FfprobeJson
             variable)
         {
             SampleAspectRatio = sar > 0 ? sar : 1,
+            RealFrameRate = realRate,
+            ReorderFrames = Integer(stream, "has_b_frames") ?? 0,
         };
     }
 

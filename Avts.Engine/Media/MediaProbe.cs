@@ -43,6 +43,13 @@ public static partial class MediaProbe
             throw new MediaInputException($"{input} has neither a video nor an audio stream.");
         }
 
+        if (info.Video is { ReorderFrames: > 0 } video && !IsUrl(input)
+            && await PacketsLackPtsAsync(input, stallTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            var rate = video.RealFrameRate > 0 && video.FrameRate > 0 ? Math.Min(video.RealFrameRate, video.FrameRate) : video.FrameRate;
+            info = info with { Video = video with { ReorderDelaySeconds = rate > 0 ? video.ReorderFrames / rate : 0 } };
+        }
+
         if (info.Audio is { } audio && await HasUntrimmedAacPrimingAsync(info, audio, json, stallTimeout, cancellationToken)
                 .ConfigureAwait(false))
         {
@@ -52,22 +59,38 @@ public static partial class MediaProbe
         return info;
     }
 
-    /// <summary>True for "scheme://..." inputs (rtsp, http, srt, ...), which have no local file to check.</summary>
-    internal static bool IsUrl(string input) => UrlScheme().IsMatch(input);
+    /// <summary>True for "scheme://..." inputs (rtsp, http, srt, ...), which have no local file to check; not "file:".</summary>
+    internal static bool IsUrl(string input) => UrlScheme().IsMatch(input) && LocalPath(input) is null;
+
+    /// <summary>
+    /// The local path an input names: itself, or the path of ffmpeg's <c>file:</c> protocol (<c>file:/a/b</c>,
+    /// <c>file:///a/b</c>, <c>file:a/b</c>); null for any other URL.
+    /// </summary>
+    public static string? LocalPath(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = input[5..];
+            return path.StartsWith("///", StringComparison.Ordinal) ? path[2..] : path;
+        }
+
+        return UrlScheme().IsMatch(input) ? null : input;
+    }
 
     private static void CheckLocalPath(string input)
     {
-        if (IsUrl(input))
+        if (LocalPath(input) is not { } path)
         {
             return;
         }
 
-        if (Directory.Exists(input))
+        if (Directory.Exists(path))
         {
             throw new MediaInputException($"{input} is a directory, not a media file.");
         }
 
-        var file = new FileInfo(input);
+        var file = new FileInfo(path);
         if (!file.Exists)
         {
             throw new MediaInputException($"{input} does not exist.");
@@ -75,7 +98,15 @@ public static partial class MediaProbe
 
         if (file.Length == 0)
         {
-            throw new MediaInputException($"{input} is empty (0 bytes).");
+            // Pipes and devices report no length either: say what the path really is.
+            throw new MediaInputException(FileKind.Of(path) switch
+            {
+                FileKind.Fifo => $"{input} is a named pipe (FIFO), not a file: a check reads its input more than once (probe, picture, sound); save the stream to a file, or watch it live with avts monitor.",
+                FileKind.CharacterDevice => $"{input} is a character device, not a media file; capture devices are watched live with avts monitor (see avts devices).",
+                FileKind.BlockDevice => $"{input} is a block device, not a media file.",
+                FileKind.Socket => $"{input} is a socket, not a media file.",
+                _ => $"{input} is empty (0 bytes).",
+            });
         }
     }
 
@@ -113,6 +144,14 @@ public static partial class MediaProbe
         return info.Video is not { } video
             || !await VideoStartStretchedByAsync(info.Input, video, audio, stallTimeout, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Whether the first video packets carry decode timestamps only (AVI): frames then come out stamped late.</summary>
+    private static async Task<bool> PacketsLackPtsAsync(string input, TimeSpan stallTimeout, CancellationToken cancellationToken) =>
+        FfprobeJson.PacketsLackPts(await RunFfprobeAsync(
+            input,
+            ["-select_streams", "v:0", "-show_packets", "-read_intervals", "%+#3", "-show_entries", "packet=pts,dts"],
+            stallTimeout,
+            cancellationToken).ConfigureAwait(false));
 
     private static async Task<bool> VideoStartStretchedByAsync(
         string input, VideoStreamInfo video, AudioStreamInfo audio, TimeSpan stallTimeout, CancellationToken cancellationToken)

@@ -24,6 +24,19 @@ public sealed record VideoStreamInfo(
     /// <summary>Sample (pixel) aspect ratio, width over height of one pixel (1 for square pixels or when unknown).</summary>
     public double SampleAspectRatio { get; init; } = 1;
 
+    /// <summary>ffprobe's r_frame_rate: the stream's base rate (0 when unknown); with VFR or AVI it differs from <see cref="FrameRate"/>.</summary>
+    public double RealFrameRate { get; init; }
+
+    /// <summary>ffprobe's has_b_frames: how many frames the decoder holds back to reorder B-frames.</summary>
+    public int ReorderFrames { get; init; }
+
+    /// <summary>
+    /// How far the decoder's output timestamps lag the presentation times, seconds: 0 when packets carry presentation
+    /// timestamps. AVI stores decode timestamps only, so a decoder that reorders B-frames outputs every frame stamped
+    /// with the decode time of a later packet, late by its reorder delay (has_b_frames frames).
+    /// </summary>
+    public double ReorderDelaySeconds { get; init; }
+
     /// <summary>Width of the picture as displayed: sample aspect ratio and rotation applied.</summary>
     public double DisplayWidth => RotationDegrees is 90 or 270 ? Height : Width * SampleAspectRatio;
 

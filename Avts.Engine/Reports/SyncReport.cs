@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using Avts.Engine.Media;
 using Avts.Engine.Scoring;
 
@@ -32,6 +34,10 @@ public sealed record SyncReport
     /// <summary>Overall confidence, 0..1.</summary>
     public required double Confidence { get; init; }
 
+    /// <summary>Why there is no delay, in one line, when the verdict is undetermined; null (and left out) otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UndeterminedReason { get; init; }
+
     /// <summary>Whether the input had anything to sync on.</summary>
     public required bool Synchronizable { get; init; }
 
@@ -49,6 +55,10 @@ public sealed record SyncReport
 
     /// <summary>The analysis settings.</summary>
     public ReportAnalysis? Analysis { get; init; }
+
+    /// <summary>What the decode delivered against the probe; null (and left out) when not measured.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportDecode? Decode { get; init; }
 
     /// <summary>Per-window estimates in time order.</summary>
     public required IReadOnlyList<ReportWindow> Windows { get; init; }
@@ -68,6 +78,7 @@ public sealed record SyncReport
     /// <param name="decode">The decode settings used (for start/duration), when known.</param>
     /// <param name="elapsed">Wall-clock time of the check.</param>
     /// <param name="primingCorrectionSeconds">Undeclared AAC priming the decoder removed (0 when none).</param>
+    /// <param name="coverage">What the decode delivered; an incomplete decode gives no verdict (undetermined).</param>
     public static SyncReport Create(
         string input,
         MediaInfo info,
@@ -76,9 +87,12 @@ public sealed record SyncReport
         AnalysisOptions options,
         DecodeOptions? decode,
         TimeSpan elapsed,
-        double primingCorrectionSeconds = 0)
+        double primingCorrectionSeconds = 0,
+        DecodeCoverage? coverage = null)
     {
-        var delay = analysis.Synchronizable ? ReportNumbers.Ms(analysis.AudioDelayMs) : null;
+        // No verdict from a fraction of the input: what was not decoded may hold the answer.
+        var synchronizable = analysis.Synchronizable && coverage is not { IsComplete: false };
+        var delay = synchronizable ? ReportNumbers.Ms(analysis.AudioDelayMs) : null;
         var fps = info.Video?.FrameRate ?? 0;
         return new SyncReport
         {
@@ -87,8 +101,13 @@ public sealed record SyncReport
             AudioDelayMs = delay,
             AudioDelayFrames = delay is { } d && fps > 0 ? ReportNumbers.Round(d * fps / 1000, 2) : null,
             Confidence = ReportNumbers.Confidence(analysis.Confidence),
-            Synchronizable = analysis.Synchronizable,
-            Verdict = profile.Judge(delay, analysis.Synchronizable),
+            Synchronizable = synchronizable,
+            UndeterminedReason = delay is not null ? null
+                : coverage is { IsComplete: false } ? "the input did not decode completely: " + coverage.Problem
+                : analysis.BeyondRangeDelayMs is { } beyond
+                    ? string.Create(CultureInfo.InvariantCulture, $"the best match ({beyond:+0;-0} ms) lies beyond the requested range of ±{options.RangeSeconds:0.###} s; widen --range")
+                : "nothing to sync on",
+            Verdict = profile.Judge(delay, synchronizable),
             Profile = ReportProfile.From(profile),
             Video = info.Video is { } v
                 ? new ReportVideo(
@@ -105,6 +124,15 @@ public sealed record SyncReport
                 options.RangeSeconds,
                 ReportNumbers.Seconds(decode?.StartSeconds),
                 ReportNumbers.Seconds(decode?.DurationSeconds)),
+            Decode = coverage is null
+                ? null
+                : new ReportDecode(
+                    coverage.IsComplete,
+                    coverage.VideoFrames,
+                    coverage.VideoFramesExpected,
+                    ReportNumbers.Seconds(coverage.AudioSeconds),
+                    ReportNumbers.Seconds(coverage.AudioSecondsExpected),
+                    coverage.Problem),
             Windows = [.. analysis.Windows.Select(w => new ReportWindow(
                 ReportNumbers.Seconds(w.StartSeconds),
                 ReportNumbers.Seconds(w.EndSeconds),

@@ -48,7 +48,7 @@ public static class TextReportWriter
     {
         if (report.AudioDelayMs is not { } delay)
         {
-            return "undetermined (nothing to sync on)";
+            return $"undetermined ({report.UndeterminedReason ?? "nothing to sync on"})";
         }
 
         var meaning = delay switch

@@ -20,7 +20,7 @@ namespace Avts.Engine.Scoring;
 /// was the closer one in all 3 disagreements (10 ms off against onset's 50).
 /// </para>
 /// </summary>
-public sealed class AutoEstimator : ISyncEstimator, IDisposable
+public sealed class AutoEstimator : ISyncEstimator
 {
     /// <summary>Two delays closer than this (ms) agree, as in <see cref="AnalysisMerger"/>.</summary>
     public const double AgreementMs = 40;
@@ -82,7 +82,7 @@ public sealed class AutoEstimator : ISyncEstimator, IDisposable
     /// <summary>Disposes the combined estimators that are disposable.</summary>
     public void Dispose()
     {
-        (first as IDisposable)?.Dispose();
-        (second as IDisposable)?.Dispose();
+        first.Dispose();
+        second.Dispose();
     }
 }

@@ -25,7 +25,7 @@ namespace Avts.Engine.Scoring;
 /// edge of the range, give no estimate.
 /// </para>
 /// </summary>
-public sealed class AvtsEstimator : ISyncEstimator, IDisposable
+public sealed class AvtsEstimator : ISyncEstimator
 {
     /// <summary>Hop between model clip starts, in seconds: clips overlap by half so every event is seen whole.</summary>
     public const double ClipHopSeconds = 0.5;
@@ -144,7 +144,7 @@ public sealed class AvtsEstimator : ISyncEstimator, IDisposable
     /// score 0). Clips sit on one 0.5 s grid from the span both tracks cover, so overlapping windows share (and
     /// compute once) their clips. Calibration scores held-out windows through this same call.
     /// </summary>
-    internal IEnumerable<ScoredWindow> ScoreWindows(VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
+    public IEnumerable<ScoredWindow> ScoreWindows(VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
     {
         var stepSeconds = (double)Options.HopLength / Options.SampleRate;
         var maxShift = (int)Math.Round(rangeSeconds / stepSeconds);

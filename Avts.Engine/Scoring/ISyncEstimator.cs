@@ -2,8 +2,11 @@ using Avts.Engine.Media;
 
 namespace Avts.Engine.Scoring;
 
-/// <summary>Estimates how late the sound is relative to the picture in decoded media.</summary>
-public interface ISyncEstimator
+/// <summary>
+/// Estimates how late the sound is relative to the picture in decoded media. Disposing releases what the method
+/// holds (a network's weights); <see cref="Checking.EstimatorRegistry"/> creates one per use.
+/// </summary>
+public interface ISyncEstimator : IDisposable
 {
     /// <summary>The method name used on the command line and in reports (e.g. "onset").</summary>
     string Name { get; }

@@ -53,6 +53,11 @@ public sealed class OnsetEstimator : ISyncEstimator
     /// <inheritdoc />
     public string Name => "onset";
 
+    /// <summary>Nothing to release: the face locator lives for one call.</summary>
+    public void Dispose()
+    {
+    }
+
     /// <inheritdoc />
     public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken)
     {

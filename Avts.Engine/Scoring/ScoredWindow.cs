@@ -8,4 +8,4 @@ namespace Avts.Engine.Scoring;
 /// <param name="RawScore">The uncalibrated score of <see cref="DistanceCurve.Score"/>; 0 when there is no estimate.</param>
 /// <param name="DelayMs">Refined audio delay of the curve's minimum (positive = the sound is late); null when refused
 /// or the minimum lies on the edge of the range.</param>
-internal sealed record ScoredWindow(double StartSeconds, double EndSeconds, double[]? Curve, double RawScore, double? DelayMs);
+public sealed record ScoredWindow(double StartSeconds, double EndSeconds, double[]? Curve, double RawScore, double? DelayMs);

@@ -23,4 +23,10 @@ public sealed record SyncAnalysis(
     /// Null when there is no curve or no interior peak.
     /// </summary>
     public double? PeakDelayMs { get; init; }
+
+    /// <summary>
+    /// The committed delay that lay beyond the range the user asked for (see <see cref="RangeGuard"/>), ms; null when
+    /// none did. The answer is then undetermined: the true delay is probably there, or further out.
+    /// </summary>
+    public double? BeyondRangeDelayMs { get; init; }
 }

@@ -8,10 +8,10 @@ namespace Avts.Engine.Scoring;
 /// less from a short span (fewer clips averaged: on the calibration videos, 3 s windows with top scores were right
 /// about 70 % of the time where 6 s windows were right 97 %), so one table would be overconfident on short inputs.
 /// </summary>
-/// <param name="Full">Table for windows of at least <paramref name="ShortBelowSeconds"/>; null = the default squash.</param>
-/// <param name="Short">Table for shorter windows; null = <paramref name="Full"/> for every window.</param>
+/// <param name="FullTable">Table for windows of at least <paramref name="ShortBelowSeconds"/>; null = the default squash.</param>
+/// <param name="ShortTable">Table for shorter windows; null = <paramref name="FullTable"/> for every window.</param>
 /// <param name="ShortBelowSeconds">Span below which a window is short, seconds.</param>
-internal sealed record WindowCalibration(IReadOnlyList<CalibrationPoint>? Full, IReadOnlyList<CalibrationPoint>? Short, double ShortBelowSeconds)
+public sealed record WindowCalibration(IReadOnlyList<CalibrationPoint>? FullTable, IReadOnlyList<CalibrationPoint>? ShortTable, double ShortBelowSeconds)
 {
     /// <summary>No table: the uncalibrated default squash for every window.</summary>
     public static WindowCalibration None { get; } = new(null, null, 0);
@@ -25,5 +25,5 @@ internal sealed record WindowCalibration(IReadOnlyList<CalibrationPoint>? Full, 
 
     /// <summary>Confidence 0..1 of <paramref name="rawScore"/> measured over <paramref name="spanSeconds"/> of evidence.</summary>
     public double Confidence(double rawScore, double spanSeconds) =>
-        DistanceCurve.Confidence(rawScore, Short is { Count: > 0 } && spanSeconds < ShortBelowSeconds ? Short : Full);
+        DistanceCurve.Confidence(rawScore, ShortTable is { Count: > 0 } && spanSeconds < ShortBelowSeconds ? ShortTable : FullTable);
 }

@@ -9,7 +9,7 @@ namespace Avts.Engine.Vision;
 /// dilutes a small moving object (a 6 px ball on a 160x120 picture moves the mean by 0.2 grey levels, under the
 /// gate's 0.5) while its cell still changes by about 3; identical frames (a black or repeated picture) stay at 0.
 /// </summary>
-internal static class FrameChange
+public static class FrameChange
 {
     /// <summary>Cells per side of the grid.</summary>
     public const int GridSize = 4;
@@ -18,7 +18,7 @@ internal static class FrameChange
     /// The largest cell mean of <paramref name="difference"/> (an absolute-difference image, one channel) and the mean over the whole image, from one pass over
     /// the cells (the whole mean is their area-weighted average).
     /// </summary>
-    public static (double Largest, double Whole) CellMeans(Mat difference)
+    internal static (double Largest, double Whole) CellMeans(Mat difference)
     {
         ArgumentNullException.ThrowIfNull(difference);
         double largest = 0, sum = 0;

@@ -26,7 +26,7 @@ public sealed class LiveBenchmark(Func<IWindowScorer> createScorer)
         var method = string.Empty;
         foreach (var streams in options.StreamCounts)
         {
-            var scorer = createScorer();
+            using var scorer = createScorer();
             method = scorer.Name;
             var run = await RunOnceAsync(streams, scorer, options, cancellationToken).ConfigureAwait(false);
             runs.Add(run);

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Avts.Engine;
 using Avts.Engine.Media;
+using Avts.Engine.Benchmarks.ActionRecognition;
 using Avts.Engine.Model;
-using Avts.Training.Training;
 
 namespace Avts.Live.Cli;
 
@@ -56,13 +56,8 @@ internal static class AvtsCli
         var parseResult = BuildRoot(services).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            // System.CommandLine would print help and return 1; usage errors are 2 here, one line each.
-            foreach (var error in parseResult.Errors)
-            {
-                services.Error.WriteLine($"avts: {OneLine(error.Message)}");
-            }
-
-            services.Error.WriteLine("Run 'avts --help' or 'avts COMMAND --help' for usage.");
+            // System.CommandLine would print help and return 1; a usage error is 2 here, in one line (the first problem).
+            services.Error.WriteLine($"avts: {OneLine(parseResult.Errors[0].Message)} (see avts --help)");
             return ExitCodes.Usage;
         }
 
@@ -96,7 +91,7 @@ internal static class AvtsCli
             services.Error.WriteLine("avts: cancelled");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ex is MediaInputException or IOException or UnauthorizedAccessException or ModelCardException or TrainingDataException)
+        catch (Exception ex) when (ex is MediaInputException or IOException or UnauthorizedAccessException or ModelCardException or DatasetLayoutException)
         {
             services.Error.WriteLine($"avts: {OneLine(ex.Message)}");
             Trace(ex);
@@ -119,8 +114,7 @@ internal static class AvtsCli
     }
 
     // Some System.CommandLine messages list choices on tab-indented lines; stderr gets one line per problem.
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static string OneLine(string message) => MessageText.OneLine(message);
 
     /// <summary>Prints "avts VERSION" to the configured output.</summary>
     private sealed class VersionAction(TextWriter output) : SynchronousCommandLineAction

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Avts.Engine.Checking;
 using Avts.Engine.Benchmarks.Audio;
 
 namespace Avts.Live.Cli;

@@ -21,7 +21,6 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateShift(services));
         bench.Subcommands.Add(BenchLiveCommand.Create(services));
         bench.Subcommands.Add(BenchSpeedCommand.Create(services));
-        bench.Subcommands.Add(BenchSyncCommand.Create(services));
         bench.Subcommands.Add(BenchAudioCommand.CreateEsc50(services));
         bench.Subcommands.Add(BenchAudioCommand.CreateDcase2014(services));
         bench.Subcommands.Add(BenchVideoCommand.CreateUcf101(services));
@@ -92,7 +91,13 @@ internal static class BenchCommand
         command.SetAction((parseResult, cancellationToken) => AvtsCli.GuardAsync(parseResult, services, async ct =>
         {
             var defaults = new AnalysisOptions();
-            var estimators = parseResult.GetValue(methods)!.Select(name => services.Estimators.Create(name, parseResult.GetValue(weights))).ToList();
+            // Created once first: a network method whose weights are missing fails before any copy is written.
+            var methodNames = parseResult.GetValue(methods)!;
+            foreach (var name in methodNames)
+            {
+                services.Estimators.Create(name, parseResult.GetValue(weights)).Dispose();
+            }
+
             var workDirectory = parseResult.GetValue(work) ?? Path.Combine(Path.GetTempPath(), $"avts-bench-shift-{Environment.ProcessId}");
             var options = new ShiftBenchmarkOptions
             {
@@ -102,6 +107,7 @@ internal static class BenchCommand
                 TrimSeconds = parseResult.GetValue(trim),
                 ReportApart = parseResult.GetValue(apart) ?? [],
                 TrainedOn = parseResult.GetValue(trainedOn) ?? [],
+                WeightsPath = parseResult.GetValue(weights),
                 Analysis = defaults with
                 {
                     WindowSeconds = parseResult.GetValue(window) ?? defaults.WindowSeconds,
@@ -110,17 +116,12 @@ internal static class BenchCommand
             };
             try
             {
-                var result = await new ShiftBenchmark(estimators).RunAsync(options, ct).ConfigureAwait(false);
+                var result = await new ShiftBenchmark(services.Checker(verbose: false), methodNames).RunAsync(options, ct).ConfigureAwait(false);
                 await BenchOutput.WriteAsync(result, parseResult.GetValue(json), parseResult.GetValue(format)!, ShiftBenchmarkTable.Format, services, ct).ConfigureAwait(false);
                 return ExitCodes.Pass;
             }
             finally
             {
-                foreach (var estimator in estimators.OfType<IDisposable>())
-                {
-                    estimator.Dispose();
-                }
-
                 if (parseResult.GetValue(work) is null && Directory.Exists(workDirectory))
                 {
                     Directory.Delete(workDirectory, recursive: true);

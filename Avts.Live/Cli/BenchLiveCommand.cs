@@ -45,7 +45,8 @@ internal static class BenchLiveCommand
             var generated = parseResult.GetValue(media) is null
                 ? Path.Combine(Path.GetTempPath(), $"avts-bench-live-{Environment.ProcessId}.mp4")
                 : null;
-            var estimator = services.Estimators.Create(settings.Method, settings.WeightsPath);
+            // Created first: a network method whose weights are missing fails before the clip is generated.
+            services.Estimators.Create(settings.Method, settings.WeightsPath).Dispose();
             try
             {
                 if (generated is not null)
@@ -60,14 +61,13 @@ internal static class BenchLiveCommand
                     MeasureSeconds = parseResult.GetValue(measure) ?? 30,
                     Live = live,
                 };
-                var benchmark = new LiveBenchmark(() => new WindowScorer(estimator, live));
+                var benchmark = new LiveBenchmark(() => new WindowScorer(services.Estimators.Create(settings.Method, settings.WeightsPath), live));
                 var result = await benchmark.RunAsync(options, line => services.Error.WriteLine($"avts: {line}"), ct).ConfigureAwait(false);
                 await BenchOutput.WriteAsync(result, parseResult.GetValue(json), parseResult.GetValue(format)!, LiveBenchmarkTable.Format, services, ct).ConfigureAwait(false);
                 return result.MaxStreamsHeld > 0 ? ExitCodes.Pass : ExitCodes.Error;
             }
             finally
             {
-                (estimator as IDisposable)?.Dispose();
                 if (generated is not null)
                 {
                     File.Delete(generated);

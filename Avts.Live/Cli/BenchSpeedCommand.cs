@@ -128,7 +128,7 @@ internal static class BenchSpeedCommand
             }
 
             services.Error.WriteLine("avts: timing ffmpeg decode, avts decode and avts check");
-            var (rows, probe) = await new CheckSpeedBenchmark(services).RunAsync(path!, runs, ct).ConfigureAwait(false);
+            var (rows, probe) = await new CheckSpeedBenchmark(services.Checker(verbose: false), services.Opener).RunAsync(path!, runs, ct).ConfigureAwait(false);
             var video = probe.Info.Video;
             var size = video is null ? "" : FormattableString.Invariant($", {video.Width}x{video.Height} {video.FrameRate:0.##} fps {video.Codec}");
             return (rows, (media is null ? "generated flash/beep clip" : media) + size);

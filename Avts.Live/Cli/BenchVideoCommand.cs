@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Avts.Engine.Checking;
 using Avts.Engine.Model;
-using Avts.Training.FineTune;
+using Avts.Engine.Benchmarks.ActionRecognition;
 
 namespace Avts.Live.Cli;
 

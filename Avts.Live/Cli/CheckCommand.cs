@@ -9,7 +9,7 @@ internal static class CheckCommand
     /// <summary>Builds the command over <paramref name="services"/>.</summary>
     public static Command Create(CliServices services)
     {
-        var input = new Argument<string>("INPUT") { Description = "Media file or URL with video and audio." };
+        var input = InputArguments.Single("INPUT", "Media file or URL with video and audio.");
         var analysis = new AnalysisOptionSet(services.Estimators);
         var format = new Option<string>("--format", "-f")
         {
@@ -31,8 +31,8 @@ internal static class CheckCommand
         command.SetAction((parseResult, cancellationToken) => AvtsCli.GuardAsync(parseResult, services, async ct =>
         {
             var settings = analysis.Read(parseResult);
-            var runner = new CheckRunner(services, AvtsCli.IsVerbose(parseResult, services));
-            var outcome = await runner.RunAsync(parseResult.GetValue(input)!, settings, ct).ConfigureAwait(false);
+            var checker = services.Checker(AvtsCli.IsVerbose(parseResult, services));
+            var outcome = await checker.CheckAsync(parseResult.GetValue(input)!, settings, progress: null, ct).ConfigureAwait(false);
             ReportWriter.Write(outcome.Report, ReportWriter.ParseFormat(parseResult.GetValue(format)!), services.Out);
             if (parseResult.GetValue(plot) is { } plotPath)
             {

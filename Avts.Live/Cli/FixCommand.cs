@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Avts.Engine.Media;
+using Avts.Engine.Checking;
 using Avts.Engine.Reports;
 
 namespace Avts.Live.Cli;
@@ -14,8 +14,8 @@ internal static class FixCommand
     /// <summary>Builds the command over <paramref name="services"/>.</summary>
     public static Command Create(CliServices services)
     {
-        var input = new Argument<string>("INPUT") { Description = "Media file to correct." };
-        var output = new Argument<string>("OUTPUT") { Description = "Corrected copy to write (never the input)." };
+        var input = InputArguments.Single("INPUT", "Media file to correct.");
+        var output = InputArguments.Single("OUTPUT", "Corrected copy to write (never the input).");
         var delay = new Option<double?>("--audio-delay-ms")
         {
             Description = "The delay to remove, ms: positive = sound late (audio is moved earlier), negative = sound early.",
@@ -46,34 +46,23 @@ internal static class FixCommand
         command.SetAction((parseResult, cancellationToken) => AvtsCli.GuardAsync(parseResult, services, async ct =>
         {
             var source = parseResult.GetValue(input)!;
-            var target = parseResult.GetValue(output)!;
-            if (string.Equals(Path.GetFullPath(source), Path.GetFullPath(target), StringComparison.Ordinal))
+            var request = new FixRequest(source, parseResult.GetValue(output)!, analysis.Read(parseResult))
             {
-                throw new MediaInputException($"refusing to overwrite the input '{source}'; choose another output path.");
+                DelayMs = parseResult.GetValue(auto) ? null : parseResult.GetValue(delay)!.Value,
+                Verify = parseResult.GetValue(verify),
+            };
+            var outcome = await services.Fixer(AvtsCli.IsVerbose(parseResult, services)).FixAsync(request, ct).ConfigureAwait(false);
+            if (outcome.Before is { } before)
+            {
+                Line("before", before);
             }
 
-            var settings = analysis.Read(parseResult);
-            var runner = new CheckRunner(services, AvtsCli.IsVerbose(parseResult, services));
-            var isAuto = parseResult.GetValue(auto);
-            double delayMs;
-            if (isAuto)
+            if (outcome.Retime is not { } result)
             {
-                var before = await runner.RunAsync(source, settings, ct).ConfigureAwait(false);
-                Line("before", before.Report);
-                if (before.Report.AudioDelayMs is not { } measured)
-                {
-                    services.Error.WriteLine($"avts: nothing to sync on in '{source}'; no delay to fix, nothing written.");
-                    return ExitCodes.Undetermined;
-                }
-
-                delayMs = measured;
-            }
-            else
-            {
-                delayMs = parseResult.GetValue(delay)!.Value;
+                services.Error.WriteLine($"avts: nothing to sync on in '{source}'; no delay to fix, nothing written.");
+                return ExitCodes.Undetermined;
             }
 
-            var result = await services.Retime(source, target, delayMs, ct).ConfigureAwait(false);
             var moved = result.AppliedShiftMs;
             var how = result.ShiftSamples switch
             {
@@ -82,16 +71,14 @@ internal static class FixCommand
                 _ => "left in place (the delay rounds to zero samples)",
             };
             services.Out.WriteLine(Invariant($"applied  audio {how}, re-encoded as {result.AudioCodec}; video copied"));
-            services.Out.WriteLine(Invariant($"wrote    {target}"));
-
-            if (!isAuto && !parseResult.GetValue(verify))
+            services.Out.WriteLine(Invariant($"wrote    {request.Output}"));
+            if (outcome.After is not { } after)
             {
                 return ExitCodes.Pass;
             }
 
-            var after = await runner.RunAsync(target, settings, ct).ConfigureAwait(false);
-            Line("after", after.Report);
-            return ExitCodes.For(after.Report.Verdict);
+            Line("after", after);
+            return ExitCodes.For(after.Verdict);
         }, cancellationToken));
         return command;
 

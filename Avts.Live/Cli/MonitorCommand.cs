@@ -77,6 +77,11 @@ internal static class MonitorCommand
         {
             var given = result.GetValue(names) ?? [];
             var count = result.GetValue(inputs)?.Length ?? 0;
+            if ((result.GetValue(inputs) ?? []).Any(string.IsNullOrWhiteSpace))
+            {
+                result.AddError("INPUT is empty; give a stream URL, capture device or file.");
+            }
+
             if (given.Length > count)
             {
                 result.AddError($"{given.Length} names for {count} inputs.");
@@ -109,19 +114,12 @@ internal static class MonitorCommand
                 throw new FileNotFoundException($"{missing.Input.Location}: no such file");
             }
 
-            var estimator = services.Estimators.Create(settings.Method, settings.WeightsPath);
-            try
-            {
-                var writer = new LiveLineWriter(services.Out, parseResult.GetValue(format) == "jsonl" ? LiveOutputFormat.Jsonl : LiveOutputFormat.Text);
-                var run = new MonitorRun(sources, new WindowScorer(estimator, options), options, Scheduler.Default);
-                var limit = parseResult.GetValue(runFor) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-                var outcome = await run.RunAsync(writer.Write, writer.Write, limit, ct).ConfigureAwait(false);
-                return outcome.AllFailed ? ExitCodes.Error : ExitCodes.Pass;
-            }
-            finally
-            {
-                (estimator as IDisposable)?.Dispose();
-            }
+            using var scorer = new WindowScorer(services.Estimators.Create(settings.Method, settings.WeightsPath), options);
+            var writer = new LiveLineWriter(services.Out, parseResult.GetValue(format) == "jsonl" ? LiveOutputFormat.Jsonl : LiveOutputFormat.Text);
+            var run = new MonitorRun(sources, scorer, options, Scheduler.Default);
+            var limit = parseResult.GetValue(runFor) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            var outcome = await run.RunAsync(writer.Write, writer.Write, limit, ct).ConfigureAwait(false);
+            return outcome.AllFailed ? ExitCodes.Error : ExitCodes.Pass;
         }, cancellationToken));
         return command;
     }

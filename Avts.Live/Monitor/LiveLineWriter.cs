@@ -26,9 +26,6 @@ public sealed class LiveLineWriter(TextWriter output, LiveOutputFormat format)
         WriteLine(format == LiveOutputFormat.Jsonl ? ToJson(change) : ToText(change));
     }
 
-    /// <summary>The snake_case name of a state, as in JSON ("no_audio").</summary>
-    public static string StateName(StreamState state) => JsonNamingPolicy.SnakeCaseLower.ConvertName(state.ToString());
-
     /// <summary>The JSON line of a window result (schema avts.live.window/1).</summary>
     public static string ToJson(LiveWindowResult r)
     {
@@ -43,7 +40,7 @@ public sealed class LiveLineWriter(TextWriter output, LiveOutputFormat format)
             WriteNullable(json, "audio_delay_ms", r.AudioDelayMs, 1);
             WriteNullable(json, "raw_delay_ms", r.RawDelayMs, 1);
             json.WriteNumber("confidence", Math.Round(r.Confidence, 3));
-            json.WriteString("state", StateName(r.State));
+            json.WriteString("state", r.State.WireName());
             WriteNullable(json, "drift_ms_per_min", r.DriftMsPerMinute, 2);
             json.WriteBoolean("alert", r.Alert);
             json.WriteNumber("latency_ms", Math.Round(r.LatencyMs, 1));
@@ -64,7 +61,7 @@ public sealed class LiveLineWriter(TextWriter output, LiveOutputFormat format)
             json.WriteString("schema", StreamStatusChange.Schema);
             json.WriteString("stream", c.Stream);
             json.WriteString("at", c.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-            json.WriteString("state", StateName(c.State));
+            json.WriteString("state", c.State.WireName());
             if (c.Detail is null)
             {
                 json.WriteNull("detail");
@@ -83,11 +80,11 @@ public sealed class LiveLineWriter(TextWriter output, LiveOutputFormat format)
     /// <summary>The text line of a window result.</summary>
     public static string ToText(LiveWindowResult r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{r.Stream,-12} {r.StartSeconds,9:0.00}-{r.EndSeconds,-9:0.00} {Ms(r.AudioDelayMs),9} ms  raw {Ms(r.RawDelayMs),9}  conf {r.Confidence:0.00}  {StateName(r.State),-12} drift {Drift(r.DriftMsPerMinute),7} ms/min  {(r.Alert ? "ALERT" : "ok"),-5} lat {r.LatencyMs,5:0} ms  drops {r.DroppedWindows}");
+        $"{r.Stream,-12} {r.StartSeconds,9:0.00}-{r.EndSeconds,-9:0.00} {Ms(r.AudioDelayMs),9} ms  raw {Ms(r.RawDelayMs),9}  conf {r.Confidence:0.00}  {r.State.WireName(),-12} drift {Drift(r.DriftMsPerMinute),7} ms/min  {(r.Alert ? "ALERT" : "ok"),-5} lat {r.LatencyMs,5:0} ms  drops {r.DroppedWindows}");
 
     /// <summary>The text line of a status change.</summary>
     public static string ToText(StreamStatusChange c) =>
-        $"{c.Stream,-12} -- {StateName(c.State)}{(c.Detail is null ? string.Empty : ": " + c.Detail)}";
+        $"{c.Stream,-12} -- {c.State.WireName()}{(c.Detail is null ? string.Empty : ": " + c.Detail)}";
 
     private static string Ms(double? value) => value is { } v ? v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "-";
 

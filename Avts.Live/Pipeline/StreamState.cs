@@ -1,6 +1,9 @@
 namespace Avts.Live.Pipeline;
 
-/// <summary>The health of one monitored stream, as reported with every window.</summary>
+/// <summary>
+/// The health of one monitored stream, as reported with every window and status change. Every state a stream can be
+/// in is here, including the operator's (paused, removed); <see cref="StreamStateNames"/> gives their wire names.
+/// </summary>
 public enum StreamState
 {
     /// <summary>Opening the input; no window yet.</summary>
@@ -32,4 +35,10 @@ public enum StreamState
 
     /// <summary>A finite input (a file replayed once) reached its end.</summary>
     Ended,
+
+    /// <summary>Kept but not watched: an operator paused it.</summary>
+    Paused,
+
+    /// <summary>An operator removed it; no more windows will come.</summary>
+    Removed,
 }

@@ -98,7 +98,7 @@ internal static class FfmpegLiveCommand
     /// <summary>One line saying why ffmpeg/ffprobe failed, starting with the location (said once).</summary>
     public static string Failure(string location, FfmpegResult result)
     {
-        var reason = FfmpegInput.Reason(result);
+        var reason = result.Reason;
         return reason.StartsWith(location, StringComparison.Ordinal) ? reason : $"{location}: {reason}";
     }
 }

@@ -1,3 +1,4 @@
+using Avts.Engine.Checking;
 using Avts.Engine.Model;
 using Avts.Live.Cli;
 using TorchSharp;

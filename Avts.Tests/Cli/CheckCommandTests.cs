@@ -105,8 +105,9 @@ public sealed class CheckCommandTests
         Assert.Equal("in.mp4", input);
         Assert.Equal(10, decode.StartSeconds);
         Assert.Equal(30, decode.DurationSeconds);
+        // The estimator searches a guard band beyond the range; the report keeps the range asked for.
         var options = Assert.Single(cli.Estimator.Calls).Options;
-        Assert.Equal(new AnalysisOptions { WindowSeconds = 4, HopSeconds = 2, RangeSeconds = 1.5 }, options);
+        Assert.Equal(new AnalysisOptions { WindowSeconds = 4, HopSeconds = 2, RangeSeconds = RangeGuard.SearchedSeconds(1.5) }, options);
     }
 
     [Fact]
@@ -114,7 +115,8 @@ public sealed class CheckCommandTests
     {
         var cli = new CliHarness();
         Assert.Equal(0, await cli.RunAsync("check", "in.mp4"));
-        Assert.Equal(new AnalysisOptions(), Assert.Single(cli.Estimator.Calls).Options);
+        var defaults = new AnalysisOptions();
+        Assert.Equal(defaults with { RangeSeconds = RangeGuard.SearchedSeconds(defaults.RangeSeconds) }, Assert.Single(cli.Estimator.Calls).Options);
         Assert.Null(Assert.Single(cli.Decoded).Options.StartSeconds);
     }
 

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Avts.Engine.Checking;
 using Avts.Engine.Editing;
 using Avts.Engine.Media;
 using Avts.Engine.Scoring;
 using Avts.Live.Cli;
+using Avts.Tests.Fixtures;
 
 namespace Avts.Tests.Cli;
 
@@ -34,12 +36,12 @@ internal sealed class CliHarness
     public string Err => _err.ToString();
 
     public CliServices Services => new(
-        (input, options, ct) =>
+        new InMemoryOpener((input, options, ct) =>
         {
             ct.ThrowIfCancellationRequested();
             Decoded.Add((input, options));
-            return Task.FromResult(Decode(input, options));
-        },
+            return Decode(input, options);
+        }),
         new EstimatorRegistry().Add("onset", () => Estimator),
         (input, output, delayMs, ct) =>
         {

@@ -8,6 +8,10 @@ internal sealed class FakeEstimator(string name, Func<DecodedMedia, SyncAnalysis
 {
     public string Name => name;
 
+    public bool Disposed { get; private set; }
+
+    public void Dispose() => Disposed = true;
+
     public List<(DecodedMedia Media, AnalysisOptions Options)> Calls { get; } = [];
 
     public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken)

@@ -1,12 +1,13 @@
+using System.Runtime.CompilerServices;
+using Avts.Engine.Checking;
 using Avts.Engine.Media;
 using Avts.Engine.Reports;
 using Avts.Engine.Scoring;
-using Avts.Live.Cli;
 using Avts.Tests.Fixtures;
 
 namespace Avts.Tests.EndToEnd;
 
-/// <summary>Long inputs are decoded and analysed a span at a time; the merged result matches a one-piece check.</summary>
+/// <summary>Long inputs are decoded once and analysed a span at a time; the merged result matches a one-piece check.</summary>
 public sealed class LongInputTests(SyntheticMedia media) : IClassFixture<SyntheticMedia>
 {
     [Fact]
@@ -22,23 +23,54 @@ public sealed class LongInputTests(SyntheticMedia media) : IClassFixture<Synthet
         };
         var path = await media.CreateAsync(clip, "long");
         var settings = new CheckSettings("onset", new AnalysisOptions(), new DecodeOptions(), ToleranceProfiles.DefaultName, null);
-        var decodedSpans = new List<DecodeOptions>();
-        var services = CliServices.CreateDefault(TextWriter.Null, TextWriter.Null) with
-        {
-            Decode = (input, options, ct) =>
-            {
-                decodedSpans.Add(options);
-                return MediaDecoder.DecodeAsync(input, options, ct);
-            },
-        };
+        var opener = new SpanCountingOpener();
+        var checker = new SyncCheckService(opener, EstimatorRegistry.CreateDefault()) { SpanSeconds = 15 };
 
-        var outcome = await new CheckRunner(services, verbose: false, chunkSeconds: 15).RunAsync(path, settings, CancellationToken.None);
+        var outcome = await checker.CheckAsync(path, settings, progress: null, CancellationToken.None);
 
-        Assert.Equal(3, decodedSpans.Count);
-        Assert.Equal([null, 15.0, 30.0], decodedSpans.Select(o => o.StartSeconds));
+        // One decode, three spans: [0, 21), [15, 36), [30, 40) seconds of picture.
+        Assert.Equal(1, opener.Opened);
+        Assert.Equal([0.0, 15.0, 30.0], opener.SpanStarts.Select(s => Math.Round(s, 2)));
+        Assert.True(opener.SpanEnds[0] is > 20.9 and < 21.0, $"first span ends at {opener.SpanEnds[0]}");
         Assert.True(outcome.Report.AudioDelayMs is not null, $"confidence {outcome.Report.Confidence}");
         Assert.InRange(outcome.Report.AudioDelayMs!.Value, DelayMs - 5, DelayMs + 5);
         Assert.True(outcome.Report.Windows[^1].EndS > 35, "the windows reach the end of the input");
         Assert.Equal(outcome.Report.Windows.Count, outcome.Report.Windows.Select(w => w.StartS).Distinct().Count());
+        Assert.True(outcome.Report.Decode is { Complete: true }, "the decode covered the whole input");
+    }
+
+    /// <summary>The real opener, recording the picture span of every span handed out.</summary>
+    private sealed class SpanCountingOpener : IMediaOpener
+    {
+        public int Opened { get; private set; }
+
+        public List<double> SpanStarts { get; } = [];
+
+        public List<double> SpanEnds { get; } = [];
+
+        public async Task<IMediaSpans> OpenAsync(string input, DecodeOptions options, SpanLayout layout, CancellationToken cancellationToken)
+        {
+            Opened++;
+            return new Recording(await new FfmpegMediaOpener().OpenAsync(input, options, layout, cancellationToken), this);
+        }
+
+        private sealed class Recording(IMediaSpans inner, SpanCountingOpener owner) : IMediaSpans
+        {
+            public MediaInfo Info => inner.Info;
+
+            public DecodeCoverage? Coverage => inner.Coverage;
+
+            public async IAsyncEnumerable<DecodedMedia> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+            {
+                await foreach (var span in inner.ReadAsync(cancellationToken))
+                {
+                    owner.SpanStarts.Add(span.Video!.StartSeconds);
+                    owner.SpanEnds.Add(span.Video.TimestampsSeconds[^1]);
+                    yield return span;
+                }
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
     }
 }

@@ -50,14 +50,14 @@ public sealed class CalibrateCommandTests(IndexCorpusFixture corpus) : IClassFix
         // Too few short windows: one table for all, said in the log.
         var single = CalibrationRun.FitTables([.. full, .. shortOnes.Take(CalibrationRun.MinimumBandWindows - 1)], 4.5, log);
 
-        Assert.Null(single.Short);
+        Assert.Null(single.ShortTable);
         Assert.Equal(single.Confidence(0.8, 6), single.Confidence(0.8, 2.5), 12);
         Assert.Equal(100.0 / 149, single.Confidence(0.8, 6), 12); // 50 full and 50 of 99 short windows right at 0.8
         Assert.Contains("one table for all windows", log.ToString(), StringComparison.Ordinal);
 
         // A limit of 0 turns the bands off without a word.
         var off = CalibrationRun.FitTables([.. full, .. shortOnes], 0, TextWriter.Null);
-        Assert.Null(off.Short);
+        Assert.Null(off.ShortTable);
     }
 
     private static List<CalibrationWindow> Windows(int count, double spanSeconds, Func<int, bool> correct, Func<int, double> score) =>

@@ -53,7 +53,7 @@ public sealed class StreamBoardTests
         var outcome = board.Apply(Result("s", 300, alert: true, dropped: 0), T0.AddSeconds(2));
 
         Assert.Null(outcome.Alert);
-        Assert.Equal(StreamBoard.PausedState, board.Snapshot("s")!.State);
+        Assert.Equal("paused", board.Snapshot("s")!.State);
         Assert.Equal(0, board.ActiveCount);
     }
 

@@ -1,4 +1,4 @@
-using Avts.Engine.Editing;
+using Avts.Engine.Checking;
 using Avts.Engine.Media;
 using Avts.Web.Options;
 using Avts.Web.Qa;
@@ -143,7 +143,8 @@ public static class QaEndpoints
         return File.Exists(path) ? Results.File(path, "image/png") : Problem(StatusCodes.Status404NotFound, "No plot", "the plot file is gone");
     }
 
-    private static async Task<IResult> FixAsync(string id, QaJobBoard queue, QaStore store, QaFolders folders, QaCheck check, CancellationToken ct)
+    private static async Task<IResult> FixAsync(
+        string id, QaJobBoard queue, QaStore store, QaFolders folders, QaCheck check, FixService fixer, CancellationToken ct)
     {
         if (await FindAsync(id, queue, store, ct) is not { } job)
         {
@@ -158,22 +159,22 @@ public static class QaEndpoints
         }
 
         // The corrected copy goes to the job's folder, never next to the source: allowed roots are read-only to QA.
+        // Like `avts fix --auto`: the corrected copy is checked, so the operator sees that it now passes.
         var output = folders.FixedPath(job.Id, job.InputPath);
         try
         {
-            var result = await AudioRetimer.RetimeAsync(job.InputPath, output, delayMs, ct);
+            var outcome = await fixer.FixAsync(new FixRequest(job.InputPath, output, check.Settings) { DelayMs = delayMs, Verify = true }, ct);
+            var result = outcome.Retime!;
+            var after = outcome.After!;
             await store.UpdateAsync(job with { FixedPath = output }, ct);
-
-            // Like `avts fix --auto`: check the corrected copy, so the operator sees that it now passes.
-            var after = await check.RunAsync(output, Path.Combine(Path.GetDirectoryName(output)!, "fixed-plot.png"), progress: null, ct);
             return Results.Ok(new
             {
                 job.Id,
                 removedDelayMs = delayMs,
                 result.AppliedShiftMs,
                 result.AudioCodec,
-                afterDelayMs = after.Report.AudioDelayMs,
-                afterVerdict = after.Report.Verdict.ToString().ToLowerInvariant(),
+                afterDelayMs = after.AudioDelayMs,
+                afterVerdict = after.Verdict.ToString().ToLowerInvariant(),
                 download = $"/api/qa/{job.Id}/fixed",
             });
         }

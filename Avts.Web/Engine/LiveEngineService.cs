@@ -1,5 +1,4 @@
 using System.Reactive.Concurrency;
-using Avts.Live.Monitor;
 using Avts.Live.Pipeline;
 using Avts.Web.Diagnostics;
 using Avts.Web.Hubs;
@@ -114,7 +113,7 @@ public sealed class LiveEngineService(
             pipeline?.RemoveStream(name);
             Publish(board.Remove(name, time.GetUtcNow()));
             await store.DeleteAsync(name, cancellationToken);
-            Announce(name, "removed");
+            Announce(name, StreamState.Removed);
             logger.LogInformation("Stream {Stream} removed", name);
         }, cancellationToken);
 
@@ -131,7 +130,7 @@ public sealed class LiveEngineService(
             var paused = stream with { Paused = true };
             Publish(board.Update(paused, time.GetUtcNow()));
             await store.SaveAsync(paused, cancellationToken);
-            Announce(name, StreamBoard.PausedState);
+            Announce(name, StreamState.Paused);
             logger.LogInformation("Stream {Stream} paused", name);
         }, cancellationToken);
 
@@ -217,7 +216,7 @@ public sealed class LiveEngineService(
 
         if (stream.Paused)
         {
-            Announce(stream.Name, StreamBoard.PausedState);
+            Announce(stream.Name, StreamState.Paused);
             return;
         }
 
@@ -231,8 +230,8 @@ public sealed class LiveEngineService(
         }
     }
 
-    private void Announce(string stream, string state) =>
-        broadcast.Queue.Write(new StatusMessage(stream, state, null, time.GetUtcNow().ToUnixTimeMilliseconds()));
+    private void Announce(string stream, StreamState state) =>
+        broadcast.Queue.Write(new StatusMessage(stream, state.WireName(), null, time.GetUtcNow().ToUnixTimeMilliseconds()));
 
     /// <summary>On the inference thread: must not block.</summary>
     private void OnResult(LiveWindowResult result)
@@ -264,7 +263,7 @@ public sealed class LiveEngineService(
     private void OnStatus(StreamStatusChange change)
     {
         board.Apply(change);
-        var state = LiveLineWriter.StateName(change.State);
+        var state = change.State.WireName();
         broadcast.Queue.Write(new StatusMessage(change.Stream, state, change.Detail, change.At.ToUnixTimeMilliseconds()));
         var level = change.State is StreamState.Reconnecting or StreamState.Failed ? LogLevel.Warning : LogLevel.Information;
         logger.Log(level, "Stream {Stream} is {State}{Detail}", change.Stream, state, change.Detail is null ? string.Empty : ": " + change.Detail);

@@ -1,4 +1,3 @@
-using Avts.Live.Monitor;
 using Avts.Live.Pipeline;
 
 namespace Avts.Web.Engine;
@@ -9,9 +8,6 @@ namespace Avts.Web.Engine;
 /// </summary>
 public sealed class StreamBoard
 {
-    /// <summary>The state shown for a paused stream.</summary>
-    public const string PausedState = "paused";
-
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
@@ -70,7 +66,7 @@ public sealed class StreamBoard
             }
 
             entry.Definition = definition;
-            entry.SetState(definition.Paused ? PausedState : LiveLineWriter.StateName(StreamState.Connecting), now, null);
+            entry.SetState(definition.Paused ? StreamState.Paused : StreamState.Connecting, now, null);
             return entry.CloseAlert(now);
         }
     }
@@ -92,7 +88,7 @@ public sealed class StreamBoard
         {
             if (entries.TryGetValue(change.Stream, out var entry) && !entry.Definition.Paused)
             {
-                entry.SetState(LiveLineWriter.StateName(change.State), change.At, change.Detail);
+                entry.SetState(change.State, change.At, change.Detail);
             }
         }
     }
@@ -120,10 +116,9 @@ public sealed class StreamBoard
                     result.Stream, result.StartSeconds, result.EndSeconds, curve.Kind, curve.DelaysMs, curve.Scores, result.RawDelayMs);
             }
 
-            var state = LiveLineWriter.StateName(result.State);
-            if (state != entry.State)
+            if (result.State != entry.State)
             {
-                entry.SetState(state, at, null);
+                entry.SetState(result.State, at, null);
             }
 
             return new WindowOutcome(newlyDropped, entry.TrackAlert(result, at));
@@ -164,7 +159,7 @@ public sealed class StreamBoard
 
         public StreamDefinition Definition { get; set; } = definition;
 
-        public string State { get; private set; } = definition.Paused ? PausedState : LiveLineWriter.StateName(StreamState.Connecting);
+        public StreamState State { get; private set; } = definition.Paused ? StreamState.Paused : StreamState.Connecting;
 
         public DateTimeOffset StateSince { get; private set; } = now;
 
@@ -182,7 +177,7 @@ public sealed class StreamBoard
 
         public long DroppedWindows { get; set; }
 
-        public void SetState(string state, DateTimeOffset at, string? detail)
+        public void SetState(StreamState state, DateTimeOffset at, string? detail)
         {
             State = state;
             StateSince = at;
@@ -234,7 +229,7 @@ public sealed class StreamBoard
             Definition.TransportName,
             Definition.Paused,
             Definition.AddedAt,
-            State,
+            State.WireName(),
             StateSince,
             Detail,
             LastDelayMs,

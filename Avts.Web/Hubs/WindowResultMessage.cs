@@ -1,4 +1,3 @@
-using Avts.Live.Monitor;
 using Avts.Live.Pipeline;
 using MessagePack;
 
@@ -46,7 +45,7 @@ public sealed record WindowResultMessage(
             result.AudioDelayMs,
             result.RawDelayMs,
             result.Confidence,
-            LiveLineWriter.StateName(result.State),
+            result.State.WireName(),
             result.DriftMsPerMinute,
             result.Alert,
             result.LatencyMs,

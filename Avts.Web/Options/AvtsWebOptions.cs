@@ -59,6 +59,12 @@ public sealed class AvtsWebOptions
     /// </summary>
     public string BenchmarkImportDirectory { get; set; } = "../artifacts";
 
+    /// <summary>
+    /// AVTS network weights for network methods (live and QA), as <c>avts --weights</c>; null: the default lookup
+    /// (AVTS_WEIGHTS, else <c>models/avts-nano.pt</c> in the current folder or above the executable).
+    /// </summary>
+    public string? Weights { get; set; }
+
     /// <summary>QA jobs (<c>/api/qa</c>): allowed roots, upload limit, queue.</summary>
     public QaOptions Qa { get; set; } = new();
 

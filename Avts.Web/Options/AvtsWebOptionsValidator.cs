@@ -1,10 +1,12 @@
+using Avts.Engine.Checking;
 using Avts.Web.Engine;
 using Microsoft.Extensions.Options;
 
 namespace Avts.Web.Options;
 
 /// <summary>Checks what data annotations cannot: each configured stream, unique names and the nested Qa section.</summary>
-public sealed class AvtsWebOptionsValidator : IValidateOptions<AvtsWebOptions>
+/// <param name="estimators">The methods QA jobs can use.</param>
+public sealed class AvtsWebOptionsValidator(EstimatorRegistry estimators) : IValidateOptions<AvtsWebOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, AvtsWebOptions options)
@@ -29,6 +31,11 @@ public sealed class AvtsWebOptionsValidator : IValidateOptions<AvtsWebOptions>
         if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Qa, new(options.Qa), qa, validateAllProperties: true))
         {
             failures.AddRange(qa.Select(r => $"Avts:Qa: {r.ErrorMessage}"));
+        }
+
+        if (estimators.Check(options.Qa.Method, options.Weights) is { } problem)
+        {
+            failures.Add($"Avts:Qa:Method: {problem}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -10,6 +10,10 @@ public sealed class LiveEngineOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Avts:Live";
 
+    /// <summary>Estimator that scores live windows, as <c>avts monitor --method</c>.</summary>
+    [Required]
+    public string Method { get; set; } = "onset";
+
     /// <summary>Built-in tolerance profile name (see <see cref="ToleranceProfiles.Names"/>).</summary>
     public string Tolerance { get; set; } = ToleranceProfiles.DefaultName;
 

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Avts.Live.Monitor;
+using Avts.Live.Pipeline;
 
 namespace Avts.Web.Persistence;
 
@@ -142,7 +142,7 @@ public sealed class HistoryStore(AvtsDatabase database)
                 connection,
                 InsertWindow,
                 ("@stream", w.Stream), ("@t_start", w.StartSeconds), ("@t_end", w.EndSeconds), ("@audio_delay_ms", w.AudioDelayMs),
-                ("@raw_delay_ms", w.RawDelayMs), ("@confidence", w.Confidence), ("@state", LiveLineWriter.StateName(w.State)),
+                ("@raw_delay_ms", w.RawDelayMs), ("@confidence", w.Confidence), ("@state", w.State.WireName()),
                 ("@drift", w.DriftMsPerMinute), ("@alert", DbValues.Flag(w.Alert)), ("@latency_ms", w.LatencyMs),
                 ("@recorded_at", DbValues.Ms(item.At)));
         }

@@ -18,4 +18,8 @@ internal sealed class RecordingScorer(Func<LiveWindow, WindowScore>? score = nul
         whileScoring?.Invoke(Batches.Count);
         return [.. windows.Select(score ?? (_ => new WindowScore(10, 0.9, StreamState.Live)))];
     }
+
+    public void Dispose()
+    {
+    }
 }

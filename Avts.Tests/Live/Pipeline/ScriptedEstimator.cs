@@ -10,6 +10,10 @@ internal sealed class ScriptedEstimator(Func<DecodedMedia, double?> delayOf, dou
 
     public string Name => "scripted";
 
+    public bool Disposed { get; private set; }
+
+    public void Dispose() => Disposed = true;
+
     public int Calls => calls;
 
     public AnalysisOptions? LastOptions { get; private set; }

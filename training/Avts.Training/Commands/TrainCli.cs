@@ -1,3 +1,4 @@
+using Avts.Engine;
 using System.CommandLine;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
@@ -20,6 +21,7 @@ public static class TrainCli
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(EvalCommand.Create(output, error));
         root.Subcommands.Add(CalibrateCommand.Create(output, error));
+        root.Subcommands.Add(BenchCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -63,6 +65,5 @@ public static class TrainCli
     }
 
     /// <summary>Joins a multi-line message into one line.</summary>
-    public static string OneLine(string message) =>
-        string.Join(' ', (message ?? "").Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    public static string OneLine(string message) => MessageText.OneLine(message);
 }

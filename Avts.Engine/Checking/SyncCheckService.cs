@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Avts.Engine.Media;
+using Avts.Engine.Reports;
+using Avts.Engine.Scoring;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Avts.Engine.Checking;
+
+/// <summary>
+/// The check use case: open an input, analyse it span by span while it decodes, merge, judge against a tolerance
+/// profile. The one implementation behind <c>avts check</c>, <c>avts fix --auto</c>, the web host's QA jobs and
+/// <c>avts bench shift</c>.
+/// </summary>
+/// <param name="opener">Opens inputs (real: <see cref="FfmpegMediaOpener"/>).</param>
+/// <param name="estimators">The methods by name.</param>
+/// <param name="logger">Progress messages (decoding, analysing, done).</param>
+public sealed partial class SyncCheckService(IMediaOpener opener, EstimatorRegistry estimators, ILogger<SyncCheckService>? logger = null)
+{
+    /// <summary>
+    /// New picture per analysed span, seconds. The grey 320 px frames of one span (about 1.4 MB per second at 25 fps)
+    /// are what a check holds in memory, so this bounds memory whatever the input's length.
+    /// </summary>
+    public const double DefaultSpanSeconds = 60;
+
+    private readonly ILogger logger = logger ?? NullLogger<SyncCheckService>.Instance;
+
+    /// <summary>New picture per span, seconds (tests use short spans to exercise merging).</summary>
+    public double SpanSeconds { get; init; } = DefaultSpanSeconds;
+
+    /// <summary>The estimators this service measures with.</summary>
+    public EstimatorRegistry Estimators => estimators;
+
+    /// <summary>The production wiring: ffmpeg decoding and the shipped estimators.</summary>
+    public static SyncCheckService CreateDefault(ILogger<SyncCheckService>? logger = null) =>
+        new(new FfmpegMediaOpener(), EstimatorRegistry.CreateDefault(), logger);
+
+    /// <summary>Measures <paramref name="input"/> with <paramref name="settings"/>; <paramref name="progress"/> gets the fraction done.</summary>
+    /// <exception cref="MediaInputException">The input cannot be read, or lacks a video or an audio stream.</exception>
+    /// <exception cref="FileNotFoundException">The method needs weights that are not there.</exception>
+    public async Task<CheckOutcome> CheckAsync(string input, CheckSettings settings, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var clock = Stopwatch.StartNew();
+
+        // Created first: a network method whose weights are missing fails before a long decode.
+        using var estimator = estimators.Create(settings.Method, settings.WeightsPath);
+        var searched = settings.Analysis with { RangeSeconds = RangeGuard.SearchedSeconds(settings.Analysis.RangeSeconds) };
+        var layout = new SpanLayout(SpanSeconds, settings.Analysis.WindowSeconds, searched.RangeSeconds);
+        LogOpening(input);
+        await using var spans = await opener.OpenAsync(input, settings.Decode, layout, cancellationToken).ConfigureAwait(false);
+        var info = spans.Info;
+        if (info.Video is null)
+        {
+            throw new MediaInputException($"'{input}' has no video stream; a sync check needs picture and sound.");
+        }
+
+        if (info.Audio is null)
+        {
+            throw new MediaInputException($"'{input}' has no audio stream; a sync check needs picture and sound.");
+        }
+
+        // Resolved before the (slow) analysis so a profile that cannot apply fails at once.
+        var profile = settings.ResolveProfile(info.Video.FrameRate);
+        var origin = settings.Decode.StartSeconds ?? info.StartSeconds;
+        var length = settings.Decode.DurationSeconds ?? info.DurationSeconds ?? 0;
+        var parts = new List<SyncAnalysis>();
+        double primingCorrection = 0;
+        await foreach (var span in spans.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (span.Video is not { } video || span.Audio is not { } audio)
+            {
+                throw new MediaInputException($"'{input}' decoded without picture or sound; a sync check needs both.");
+            }
+
+            primingCorrection = audio.PrimingCorrectionSeconds;
+            LogAnalysing(video.StartSeconds, video.EndSeconds, video.FrameCount, audio.Samples.Length, estimator.Name);
+            parts.Add(await Task.Run(() => estimator.Analyze(span, searched, cancellationToken), cancellationToken).ConfigureAwait(false));
+            if (length > 0)
+            {
+                progress?.Report(Math.Clamp((video.EndSeconds - origin) / length, 0, 1));
+            }
+        }
+
+        var analysis = RangeGuard.Limit(AnalysisMerger.Merge(parts), settings.Analysis.RangeSeconds);
+        var coverage = spans.Coverage;
+        if (coverage is { IsComplete: false })
+        {
+            LogIncomplete(input, coverage.Problem!);
+        }
+
+        var report = SyncReport.Create(input, info, analysis, profile, settings.Analysis, settings.Decode, clock.Elapsed, primingCorrection, coverage);
+        LogDone(clock.Elapsed.TotalSeconds, parts.Count);
+        progress?.Report(1);
+        return new CheckOutcome(report, analysis);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "decoding {Input}")]
+    private partial void LogOpening(string input);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "analysing {From:0.0}-{To:0.0} s: {Frames} frames and {Samples} samples with {Method}")]
+    private partial void LogAnalysing(double from, double to, int frames, int samples, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Input}: {Problem}; no verdict is taken from part of the input")]
+    private partial void LogIncomplete(string input, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "done in {Seconds:0.0} s ({Spans} span(s))")]
+    private partial void LogDone(double seconds, int spans);
+}

@@ -1,6 +1,0 @@
-namespace Avts.Training.FineTune;
-
-/// <summary>A video decoded once and cut into the clips the benchmark uses (packed with <see cref="ClipCodec"/>).</summary>
-/// <param name="Video">The split entry.</param>
-/// <param name="Clips">The clips, in start order.</param>
-public sealed record LoadedVideo(ActionVideo Video, IReadOnlyList<byte[]> Clips);
