@@ -72,7 +72,7 @@ public sealed class MediaSpanReader : IMediaSpans
             yield break;
         }
 
-        var frames = new SpanFrames(video);
+        var frames = new SpanFrames(video, Info.Video is { } stream ? HeldFrames(stream) : 0);
         var samples = audio is null ? null : await SampleSourceAsync(audio, cancellationToken).ConfigureAwait(false);
 
         // Spans count from the first frame kept (without video: one span, the whole input).
@@ -93,7 +93,7 @@ public sealed class MediaSpanReader : IMediaSpans
 
             yield return new DecodedMedia(
                 Info,
-                video is null ? null : frames.Track(start, end),
+                video is null ? null : frames.Track(end, lend: !whole),
                 samples?.Window.Slice(audioFrom, audioTo, audio!.PrimingCorrectionSeconds));
 
             if (whole || !frames.HasFramesFrom(end))
@@ -121,6 +121,14 @@ public sealed class MediaSpanReader : IMediaSpans
         {
             await audio.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    // Frames one span holds (with room for VFR bursts), or a first guess at a whole input's frames.
+    private int HeldFrames(VideoStreamInfo stream)
+    {
+        var rate = stream.FrameRate is > 0 and < 1000 ? stream.FrameRate : 30;
+        var seconds = layout.IsWhole ? options.DurationSeconds ?? stream.DurationSeconds ?? Info.DurationSeconds ?? 60 : layout.SpanSeconds + layout.OverlapSeconds + 1;
+        return (int)Math.Min(200_000, Math.Ceiling((seconds * rate * 1.05) + 4));
     }
 
     // Samples are placed from the first one's pts; a stream that delivers none gives empty tracks at the span start.

@@ -6,14 +6,19 @@ namespace Avts.Engine.Media;
 /// </summary>
 public sealed class VideoTrack
 {
-    /// <summary>Creates a track; <paramref name="pixels"/> holds <c>timestamps.Length</c> frames of width x height bytes.</summary>
+    /// <summary>
+    /// Creates a track; <paramref name="pixels"/> starts with <c>timestamps.Length</c> frames of width x height bytes
+    /// (it may be longer: a span reader lends its buffer, whose tail is not part of the track).
+    /// </summary>
     public VideoTrack(int width, int height, byte[] pixels, double[] timestampsSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        if (pixels.Length != (long)width * height * timestampsSeconds.Length)
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(timestampsSeconds);
+        if (pixels.Length < (long)width * height * timestampsSeconds.Length)
         {
-            throw new ArgumentException("Pixel buffer size does not match width x height x frame count.", nameof(pixels));
+            throw new ArgumentException("Pixel buffer is shorter than width x height x frame count.", nameof(pixels));
         }
 
         Width = width;
@@ -28,8 +33,11 @@ public sealed class VideoTrack
     /// <summary>Frame height in pixels.</summary>
     public int Height { get; }
 
-    /// <summary>All frames, grey, row-major, back to back.</summary>
+    /// <summary>All frames, grey, row-major, back to back (the array may be longer than the frames: see <see cref="FramePixels"/>).</summary>
     public byte[] Pixels { get; }
+
+    /// <summary>Exactly the frames' bytes (<see cref="FrameCount"/> x width x height) at the start of <see cref="Pixels"/>.</summary>
+    public ReadOnlySpan<byte> FramePixels => Pixels.AsSpan(0, FrameCount * Width * Height);
 
     /// <summary>Presentation timestamp of each frame in seconds, strictly increasing.</summary>
     public double[] TimestampsSeconds { get; }

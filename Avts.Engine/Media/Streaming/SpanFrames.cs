@@ -1,14 +1,19 @@
 namespace Avts.Engine.Media.Streaming;
 
 /// <summary>
-/// The decoded frames a span reader still holds: read from the stream up to where the current span ends, trimmed to
-/// the requested start and end by their own timestamps, and dropped (their buffers recycled) once no later span needs
-/// them. With no video stream every operation is empty.
+/// The decoded frames a span reader still holds, back to back in one buffer: read from the stream up to where the
+/// current span ends, trimmed to the requested start and end by their own timestamps, and moved to the front of the
+/// buffer once earlier frames are no longer needed. A span's track is a view of that buffer (no copy), valid until the
+/// next span is read; a whole-input track gets an exact copy it owns. With no video stream every operation is empty.
 /// </summary>
-internal sealed class SpanFrames(VideoFrameStream? stream)
+internal sealed class SpanFrames(VideoFrameStream? stream, int expectedFrames)
 {
-    private readonly List<DecodedFrame> held = [];
+    private readonly int frameBytes = stream is null ? 0 : stream.Width * stream.Height;
+    private byte[] pixels = stream is null ? [] : GC.AllocateUninitializedArray<byte>(Math.Max(1, expectedFrames) * stream.Width * stream.Height);
+    private double[] timestamps = new double[Math.Max(1, expectedFrames)];
+    private int count;
     private bool ended = stream is null;
+    private double lastSeconds = double.NegativeInfinity;
 
     /// <summary>Frames kept inside the requested span so far.</summary>
     public long Decoded { get; private set; }
@@ -16,15 +21,13 @@ internal sealed class SpanFrames(VideoFrameStream? stream)
     /// <summary>Timestamp of the first frame kept, or null before (or without) one.</summary>
     public double? FirstSeconds { get; private set; }
 
-    private double lastSeconds = double.NegativeInfinity;
-
     /// <summary>
     /// Reads frames until one lies at or after <paramref name="until"/>, the stream ends, or it passes
     /// <paramref name="limitEnd"/>; frames before <paramref name="limitStart"/> are skipped.
     /// </summary>
     public async Task FillAsync(double limitStart, double limitEnd, double until, CancellationToken cancellationToken)
     {
-        while (!ended && (held.Count == 0 || held[^1].Seconds < until))
+        while (!ended && (count == 0 || timestamps[count - 1] < until))
         {
             if (await stream!.ReadAsync(cancellationToken).ConfigureAwait(false) is not { } frame)
             {
@@ -32,57 +35,75 @@ internal sealed class SpanFrames(VideoFrameStream? stream)
                 break;
             }
 
-            if (frame.Seconds < limitStart)
+            if (frame.Seconds >= limitStart && frame.Seconds < limitEnd)
             {
-                stream.Buffers.Return(frame.Pixels);
-                continue;
+                Append(frame);
             }
 
-            if (frame.Seconds >= limitEnd)
-            {
-                // Presentation order: everything after this lies beyond the end too.
-                stream.Buffers.Return(frame.Pixels);
-                ended = true;
-                break;
-            }
+            stream.Buffers.Return(frame.Pixels);
 
-            held.Add(frame);
-            Decoded++;
-            FirstSeconds ??= frame.Seconds;
-            lastSeconds = frame.Seconds;
+            // Presentation order: after the end, everything lies beyond it too.
+            ended = frame.Seconds >= limitEnd;
         }
     }
 
     /// <summary>Whether a frame at or after <paramref name="seconds"/> is held (the next span has new picture).</summary>
-    public bool HasFramesFrom(double seconds) => held.Count > 0 && held[^1].Seconds >= seconds;
+    public bool HasFramesFrom(double seconds) => count > 0 && timestamps[count - 1] >= seconds;
 
     /// <summary>End of the last frame kept, assuming it lasts one frame at <paramref name="frameRate"/>.</summary>
     public double LastEndSeconds(double frameRate) => lastSeconds + (1 / frameRate);
 
-    /// <summary>The frames presented in [<paramref name="from"/>, <paramref name="to"/>) as one track.</summary>
-    public VideoTrack Track(double from, double to)
+    /// <summary>
+    /// The frames held before <paramref name="to"/> as one track: a view of the buffer when <paramref name="lend"/>
+    /// (valid until the next read), else an exact copy.
+    /// </summary>
+    public VideoTrack Track(double to, bool lend)
     {
-        var inside = held.Where(f => f.Seconds >= from && f.Seconds < to).ToList();
-        var frameBytes = stream!.Width * stream.Height;
-        var pixels = GC.AllocateUninitializedArray<byte>(inside.Count * frameBytes);
-        for (var i = 0; i < inside.Count; i++)
+        var n = count;
+        while (n > 0 && timestamps[n - 1] >= to)
         {
-            inside[i].Pixels.AsSpan(0, frameBytes).CopyTo(pixels.AsSpan(i * frameBytes));
+            n--;
         }
 
-        return new VideoTrack(stream.Width, stream.Height, pixels, [.. inside.Select(f => f.Seconds)]);
+        var frames = lend ? pixels : pixels.AsSpan(0, n * frameBytes).ToArray();
+        return new VideoTrack(stream!.Width, stream.Height, frames, timestamps.AsSpan(0, n).ToArray());
     }
 
-    /// <summary>Forgets the frames presented before <paramref name="seconds"/>.</summary>
+    /// <summary>Forgets the frames presented before <paramref name="seconds"/>, moving the rest to the front.</summary>
     public void DropBefore(double seconds)
     {
-        var drop = held.FindIndex(f => f.Seconds >= seconds);
-        drop = drop < 0 ? held.Count : drop;
-        foreach (var frame in held.Take(drop))
+        var drop = 0;
+        while (drop < count && timestamps[drop] < seconds)
         {
-            stream!.Buffers.Return(frame.Pixels);
+            drop++;
         }
 
-        held.RemoveRange(0, drop);
+        if (drop == 0)
+        {
+            return;
+        }
+
+        pixels.AsSpan(drop * frameBytes, (count - drop) * frameBytes).CopyTo(pixels);
+        timestamps.AsSpan(drop, count - drop).CopyTo(timestamps);
+        count -= drop;
+    }
+
+    private void Append(DecodedFrame frame)
+    {
+        if (count == timestamps.Length)
+        {
+            // More frames than one span was expected to hold (VFR bursts, a whole-input read): grow by half.
+            var capacity = Math.Max(count + 1, count * 3 / 2);
+            var bigger = GC.AllocateUninitializedArray<byte>(capacity * frameBytes);
+            pixels.AsSpan(0, count * frameBytes).CopyTo(bigger);
+            pixels = bigger;
+            Array.Resize(ref timestamps, capacity);
+        }
+
+        frame.Pixels.AsSpan(0, frameBytes).CopyTo(pixels.AsSpan(count * frameBytes));
+        timestamps[count++] = frame.Seconds;
+        Decoded++;
+        FirstSeconds ??= frame.Seconds;
+        lastSeconds = frame.Seconds;
     }
 }

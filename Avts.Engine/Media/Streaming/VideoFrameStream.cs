@@ -30,7 +30,7 @@ internal sealed class VideoFrameStream : IAsyncDisposable
         Width = width;
         Height = height;
         this.reorderDelaySeconds = reorderDelaySeconds;
-        Buffers = new FrameBufferPool(width * height, QueuedFrames * 4);
+        Buffers = new FrameBufferPool(width * height, QueuedFrames + 2);
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 

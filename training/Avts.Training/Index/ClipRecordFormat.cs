@@ -79,7 +79,7 @@ public static class ClipRecordFormat
         writer.Write(audio.Samples.Length);
         writer.Write(audio.StartSeconds);
         writer.Write(audio.PrimingCorrectionSeconds);
-        writer.Write(video.Pixels);
+        writer.Write(video.FramePixels);
         writer.Write(MemoryMarshal.AsBytes(audio.Samples.AsSpan()));
         writer.Flush();
         return stream.Position - start;

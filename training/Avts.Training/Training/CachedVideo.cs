@@ -20,5 +20,5 @@ public sealed record CachedVideo(string Path, VideoTrack Video, AudioTrack Audio
     public float[]? Clip(double startSeconds, AvtsModelOptions options) => AvtsInputs.VideoClip(Video, startSeconds, options, Crop);
 
     /// <summary>Bytes held (frames + samples).</summary>
-    public long Bytes => Video.Pixels.LongLength + (Audio.Samples.LongLength * sizeof(float));
+    public long Bytes => ((long)Video.FrameCount * Video.Width * Video.Height) + (Audio.Samples.LongLength * sizeof(float));
 }
