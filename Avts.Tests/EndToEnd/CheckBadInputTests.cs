@@ -31,6 +31,48 @@ public sealed class CheckBadInputTests(SyntheticMedia media) : IClassFixture<Syn
     }
 
     [Fact]
+    public async Task Check_EmptyInputArgument_OneLineUsageErrorExit2()
+    {
+        var cli = await RealCli.RunAsync("check", "");
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Single(cli.Err.Trim().Split('\n'));
+        Assert.Contains("INPUT is empty", cli.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_NamedPipe_SaysItIsAPipe()
+    {
+        var fifo = Path.Combine(media.Directory, "pipe.mp4");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var cli = await RealCli.RunAsync("check", fifo);
+        AssertOneLineError(cli, "named pipe");
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    public async Task Check_CharacterDevice_SaysItIsADevice(string device)
+    {
+        var cli = await RealCli.RunAsync("check", device);
+        AssertOneLineError(cli, "character device");
+    }
+
+    [Fact]
+    public async Task Check_FileUrl_ReadsTheLocalFile()
+    {
+        var path = await media.CreateAsync(SyntheticClip.Default with { DurationSeconds = 3 }, "fileurl");
+
+        var cli = await RealCli.RunAsync("check", "file:" + path, "--format", "json");
+
+        Assert.True(cli.ExitCode is 0 or 3 or 4, cli.Err);
+        Assert.Equal("file:" + path, cli.Json.GetProperty("input").GetString());
+    }
+
+    [Fact]
     public async Task Check_RandomBytes_OneLineErrorExit1()
     {
         var cli = await RealCli.RunAsync("check", media.CreateRandomBytes("random.mp4", 100_000));

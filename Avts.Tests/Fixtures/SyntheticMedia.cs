@@ -59,6 +59,36 @@ public sealed class SyntheticMedia : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// Runs ffmpeg over <paramref name="inputs"/> into a new file named <paramref name="name"/> (its extension picks the
+    /// muxer) with <paramref name="options"/> between the inputs and the output; returns the path.
+    /// </summary>
+    public async Task<string> TranscodeAsync(IReadOnlyList<string> inputs, string name, params string[] options)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var path = NewPath(name);
+        var arguments = new List<string> { "-nostdin", "-hide_banner", "-loglevel", "error", "-y" };
+        foreach (var input in inputs)
+        {
+            arguments.AddRange(["-i", input]);
+        }
+
+        arguments.AddRange(options);
+        arguments.Add(path);
+        await RunFfmpegAsync(arguments).ConfigureAwait(false);
+        return path;
+    }
+
+    /// <summary>Copies <paramref name="source"/> with bytes [<paramref name="from"/>, <paramref name="to"/>) of its length (fractions) zeroed.</summary>
+    public string CreateDamagedCopy(string source, double from, double to, string name)
+    {
+        var bytes = File.ReadAllBytes(source);
+        bytes.AsSpan((int)(bytes.Length * from), (int)(bytes.Length * (to - from))).Clear();
+        var path = NewPath(name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     /// <summary>Writes <paramref name="count"/> pseudo-random bytes (fixed seed) and returns the path.</summary>
     public string CreateRandomBytes(string name, int count)
     {
