@@ -21,6 +21,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateShift(services));
         bench.Subcommands.Add(BenchLiveCommand.Create(services));
         bench.Subcommands.Add(BenchSpeedCommand.Create(services));
+        bench.Subcommands.Add(BenchFuzzCommand.Create(services));
         bench.Subcommands.Add(BenchAudioCommand.CreateEsc50(services));
         bench.Subcommands.Add(BenchAudioCommand.CreateDcase2014(services));
         bench.Subcommands.Add(BenchVideoCommand.CreateUcf101(services));
