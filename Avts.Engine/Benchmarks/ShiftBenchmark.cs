@@ -49,9 +49,11 @@ public sealed class ShiftBenchmark
         Directory.CreateDirectory(options.WorkDirectory);
         var cases = new List<ShiftCase>();
         var skipped = new List<string>();
-        foreach (var source in FindVideos(options.DataDirectory))
+        var sources = FindVideos(options.DataDirectory).ToList();
+        foreach (var (index, source) in sources.Index())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            options.Progress?.Report((double)index / sources.Count);
             var relative = Path.GetRelativePath(options.DataDirectory, source);
             string? reason;
             try
@@ -71,6 +73,7 @@ public sealed class ShiftBenchmark
             }
         }
 
+        options.Progress?.Report(1);
         if (cases.Count == 0)
         {
             throw new MediaInputException($"no usable video with audio under {options.DataDirectory} ({skipped.Count} skipped)");

@@ -32,6 +32,9 @@ public sealed record ShiftBenchmarkOptions
     /// <summary>AVTS weights for network methods (null: the default lookup, see <see cref="Checking.AvtsWeights"/>).</summary>
     public string? WeightsPath { get; init; }
 
+    /// <summary>Receives the fraction of sources done (0..1); null: not reported.</summary>
+    public IProgress<double>? Progress { get; init; }
+
     /// <summary>How the estimators window and search.</summary>
     public AnalysisOptions Analysis { get; init; } = new();
 }

@@ -18,9 +18,9 @@ public sealed class FixService(SyncCheckService checker, Func<string, string, do
     {
     }
 
-    /// <summary>Runs <paramref name="request"/>.</summary>
+    /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> gets the fraction of the first measurement done.</summary>
     /// <exception cref="MediaInputException">The input cannot be read, the output would overwrite it, or ffmpeg failed.</exception>
-    public async Task<FixOutcome> FixAsync(FixRequest request, CancellationToken cancellationToken)
+    public async Task<FixOutcome> FixAsync(FixRequest request, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.Equals(Path.GetFullPath(request.Input), Path.GetFullPath(request.Output), StringComparison.Ordinal))
@@ -29,7 +29,7 @@ public sealed class FixService(SyncCheckService checker, Func<string, string, do
         }
 
         var before = request.DelayMs is null
-            ? (await checker.CheckAsync(request.Input, request.Settings, progress: null, cancellationToken).ConfigureAwait(false)).Report
+            ? (await checker.CheckAsync(request.Input, request.Settings, progress, cancellationToken).ConfigureAwait(false)).Report
             : null;
         if ((request.DelayMs ?? before!.AudioDelayMs) is not { } delayMs)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Avts.Engine.Benchmarks;
+using Avts.Engine.Reports;
 using Avts.Engine.Scoring;
 
 namespace Avts.Live.Cli;
@@ -100,8 +101,10 @@ internal static class BenchCommand
             }
 
             var workDirectory = parseResult.GetValue(work) ?? Path.Combine(Path.GetTempPath(), $"avts-bench-shift-{Environment.ProcessId}");
+            using var progress = new ProgressLine(services.Error, "avts: bench shift", services.ErrorIsTerminal);
             var options = new ShiftBenchmarkOptions
             {
+                Progress = progress,
                 DataDirectory = parseResult.GetValue(data)!,
                 WorkDirectory = workDirectory,
                 ShiftsMs = parseResult.GetValue(shifts)!,
@@ -118,6 +121,7 @@ internal static class BenchCommand
             try
             {
                 var result = await new ShiftBenchmark(services.Checker(verbose: false), methodNames).RunAsync(options, ct).ConfigureAwait(false);
+                progress.Dispose();
                 await BenchOutput.WriteAsync(result, parseResult.GetValue(json), parseResult.GetValue(format)!, ShiftBenchmarkTable.Format, services, ct).ConfigureAwait(false);
                 return ExitCodes.Pass;
             }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Avts.Engine.Checking;
 using Avts.Engine.Reports;
 
 namespace Avts.Live.Cli;
@@ -32,7 +33,12 @@ internal static class CheckCommand
         {
             var settings = analysis.Read(parseResult);
             var checker = services.Checker(AvtsCli.IsVerbose(parseResult, services));
-            var outcome = await checker.CheckAsync(parseResult.GetValue(input)!, settings, progress: null, ct).ConfigureAwait(false);
+            CheckOutcome outcome;
+            using (var progress = new ProgressLine(services.Error, "avts: check", services.ErrorIsTerminal))
+            {
+                outcome = await checker.CheckAsync(parseResult.GetValue(input)!, settings, progress, ct).ConfigureAwait(false);
+            }
+
             ReportWriter.Write(outcome.Report, ReportWriter.ParseFormat(parseResult.GetValue(format)!), services.Out);
             if (parseResult.GetValue(plot) is { } plotPath)
             {

@@ -51,7 +51,12 @@ internal static class FixCommand
                 DelayMs = parseResult.GetValue(auto) ? null : parseResult.GetValue(delay)!.Value,
                 Verify = parseResult.GetValue(verify),
             };
-            var outcome = await services.Fixer(AvtsCli.IsVerbose(parseResult, services)).FixAsync(request, ct).ConfigureAwait(false);
+            FixOutcome outcome;
+            using (var progress = new ProgressLine(services.Error, "avts: fix", services.ErrorIsTerminal))
+            {
+                outcome = await services.Fixer(AvtsCli.IsVerbose(parseResult, services)).FixAsync(request, progress, ct).ConfigureAwait(false);
+            }
+
             if (outcome.Before is { } before)
             {
                 Line("before", before);

@@ -163,7 +163,7 @@ public static class QaEndpoints
         var output = folders.FixedPath(job.Id, job.InputPath);
         try
         {
-            var outcome = await fixer.FixAsync(new FixRequest(job.InputPath, output, check.Settings) { DelayMs = delayMs, Verify = true }, ct);
+            var outcome = await fixer.FixAsync(new FixRequest(job.InputPath, output, check.Settings) { DelayMs = delayMs, Verify = true }, progress: null, ct);
             var result = outcome.Retime!;
             var after = outcome.After!;
             await store.UpdateAsync(job with { FixedPath = output }, ct);
