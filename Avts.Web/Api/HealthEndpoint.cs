@@ -1,4 +1,5 @@
 using Avts.Engine;
+using Avts.Live.Pipeline;
 using Avts.Web.Diagnostics;
 using Avts.Web.Engine;
 using Avts.Web.Options;
@@ -16,15 +17,15 @@ public static class HealthEndpoint
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapAvtsHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", (StreamBoard board, AvtsMetrics metrics, IOptions<AvtsWebOptions> options, TimeProvider time) =>
-                Results.Ok(Report(board, metrics, options.Value, time.GetUtcNow())))
+        endpoints.MapGet("/healthz", (StreamBoard board, AvtsMetrics metrics, IWindowScorer scorer, IOptions<AvtsWebOptions> options, TimeProvider time) =>
+                Results.Ok(Report(board, metrics, scorer.Name, options.Value, time.GetUtcNow())))
             .WithName("Health")
             .WithTags("health");
         return endpoints;
     }
 
     /// <summary>The report at <paramref name="now"/>.</summary>
-    public static HealthReport Report(StreamBoard board, AvtsMetrics metrics, AvtsWebOptions options, DateTimeOffset now)
+    public static HealthReport Report(StreamBoard board, AvtsMetrics metrics, string method, AvtsWebOptions options, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -53,6 +54,7 @@ public static class HealthEndpoint
         return new HealthReport(
             reasons.Count == 0 ? "Healthy" : "Degraded",
             EngineInfo.Version,
+            method,
             reasons,
             metrics.Windows,
             metrics.HubDrops,

@@ -3,6 +3,7 @@ namespace Avts.Web.Api;
 /// <summary>The body of <c>GET /healthz</c>.</summary>
 /// <param name="Status">Healthy or Degraded.</param>
 /// <param name="Version">The engine version.</param>
+/// <param name="Method">The estimator scoring live windows (<c>Avts:Live:Method</c>).</param>
 /// <param name="Reasons">Why it is degraded (empty when healthy).</param>
 /// <param name="Windows">Windows scored since start.</param>
 /// <param name="HubDrops">Hub messages dropped (slow clients).</param>
@@ -11,6 +12,7 @@ namespace Avts.Web.Api;
 public sealed record HealthReport(
     string Status,
     string Version,
+    string Method,
     IReadOnlyList<string> Reasons,
     long Windows,
     long HubDrops,
