@@ -6,16 +6,29 @@ using Avts.Engine.Media;
 namespace Avts.Live.Sources;
 
 /// <summary>
-/// One subscription of a <see cref="FfmpegLiveSource"/>: probes (URLs and files), starts one ffmpeg with video on
-/// stdout and audio on a FIFO (or the only medium on stdout), cuts both byte streams by the showinfo/ashowinfo
-/// lines and emits the events, serialized (the two readers run concurrently).
+/// One subscription of a <see cref="FfmpegLiveSource"/>: finds which media the input has (a probe for files and URLs
+/// that were not opened before, <paramref name="known"/> for a reconnect), starts one ffmpeg with video on stdout and
+/// audio on a FIFO (or the only medium on stdout), cuts both byte streams by the showinfo/ashowinfo lines and emits the
+/// events, serialized (the two readers run concurrently).
+/// <para>
+/// A listener (<see cref="LiveInput.IsListener"/>) is never probed apart: without <paramref name="known"/> media it is
+/// opened for picture and sound, and when ffmpeg then says one of them matches no stream, the media its input showed
+/// are remembered for the next opening. It says <see cref="SourceStatus.Listening"/> after Connecting, and its process
+/// has no output watchdog (waiting for the sender is its normal state; the reconnect operator's stall timeout still
+/// applies once media flowed).
+/// </para>
 /// </summary>
-internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver<SourceEvent> observer)
+internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver<SourceEvent> observer, KnownMedia known)
 {
     private readonly ShowinfoParser parser = new(FfmpegLiveSource.AudioSampleRate);
     private readonly Lock gate = new();
     private readonly RtpTimelineGate? timelineGate = input.IsRtp ? new RtpTimelineGate(input.RtpSyncTimeout) : null;
     private bool connected;
+    private (bool Video, bool Audio) planned;
+
+    /// <summary>Network inputs keep what they found for the next opening; files and devices are looked at each time.</summary>
+    private bool RemembersMedia => !input.IsCapture && !input.IsFile;
+    private bool plannedWithoutProbe;
     private double lastHoldNotice = double.NegativeInfinity;
     private bool rebase;
     private double origin = double.NaN;
@@ -26,6 +39,11 @@ internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Emit(new SourceStatusEvent(clock.Now, SourceStatus.Connecting, input.Location));
+        if (input.IsListener)
+        {
+            Emit(new SourceStatusEvent(clock.Now, SourceStatus.Listening, "waiting for the sender on " + input.Location));
+        }
+
         var (inputArguments, videoMap, audioMap, copyTimestamps) = await PlanAsync(cancellationToken).ConfigureAwait(false);
         rebase = copyTimestamps;
 
@@ -45,12 +63,17 @@ internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver
                 parser.Consume,
                 writeStdin: null,
                 input.Environment,
-                input.StallTimeout,
+                input.IsListener ? System.Threading.Timeout.InfiniteTimeSpan : input.StallTimeout,
                 run.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             failure = ex;
+        }
+
+        if (!cancellationToken.IsCancellationRequested && (failure is not null || result!.ExitCode != 0))
+        {
+            Reconsider(result);
         }
 
         // ffmpeg is gone: unblock a FIFO reader it never opened, and wait for the reader so the FIFO is not deleted under it.
@@ -91,14 +114,73 @@ internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver
             return (capture.Arguments, capture.VideoMap, capture.AudioMap, capture.CopyTimestamps);
         }
 
-        var (video, audio) = await LiveStreamProbe.ProbeAsync(input, cancellationToken).ConfigureAwait(false);
-        if (!video && !audio)
+        bool video;
+        bool audio;
+        if (RemembersMedia && known.Value is { } remembered)
         {
-            throw new MediaInputException($"{input.Location}: no video or audio stream.");
+            (video, audio) = remembered;
+            plannedWithoutProbe = true;
+        }
+        else if (input.IsListener)
+        {
+            (video, audio) = (true, true);
+            plannedWithoutProbe = true;
+        }
+        else
+        {
+            (video, audio) = await LiveStreamProbe.ProbeAsync(input, cancellationToken).ConfigureAwait(false);
+            if (!video && !audio)
+            {
+                throw new MediaInputException($"{input.Location}: no video or audio stream.");
+            }
+
+            if (RemembersMedia)
+            {
+                known.Remember(video, audio);
+            }
         }
 
+        planned = (video, audio);
         return (FfmpegLiveCommand.InputArguments(input, forProbe: false), video ? "0:v:0" : null, audio ? "0:a:0" : null, false);
     }
+
+    /// <summary>
+    /// After a failed run: an opening planned without a probe that failed before any media may have mapped a medium
+    /// the stream does not (or no longer) have. What ffmpeg listed as the input's streams is remembered when it said
+    /// so (a listener then maps the right ones next time); otherwise the memory is dropped and the next opening probes.
+    /// </summary>
+    private void Reconsider(FfmpegResult? result)
+    {
+        if (!RemembersMedia || !plannedWithoutProbe)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (connected)
+            {
+                return;
+            }
+        }
+
+        if (result?.StandardError is { } log && log.Contains("matches no streams", StringComparison.Ordinal))
+        {
+            var video = InputStreamLine().Matches(log).Any(m => m.Groups["kind"].Value == "Video");
+            var audio = InputStreamLine().Matches(log).Any(m => m.Groups["kind"].Value == "Audio");
+            if ((video, audio) != planned && (video || audio))
+            {
+                known.Remember(video, audio);
+                return;
+            }
+        }
+
+        known.Forget();
+    }
+
+    // ffmpeg's input listing: "  Stream #0:1[0x101](und): Audio: aac (LC) ..." (info level, before the mapping error).
+    [System.Text.RegularExpressions.GeneratedRegex(@"Stream #0:\d+\S*: (?<kind>Video|Audio):")]
+    private static partial System.Text.RegularExpressions.Regex InputStreamLine();
 
     private async Task ReadFifoAsync(AudioFifo fifo, CancellationTokenSource run)
     {
@@ -217,6 +299,11 @@ internal sealed class FfmpegLiveRun(LiveInput input, IScheduler clock, IObserver
         if (!connected)
         {
             connected = true;
+            if (RemembersMedia)
+            {
+                known.Remember(planned.Video, planned.Audio);
+            }
+
             observer.OnNext(new SourceStatusEvent(clock.Now, SourceStatus.Connected, timelineGate?.Reason));
         }
     }
