@@ -19,7 +19,7 @@ case "$mode" in
     ./scripts/ensure-deps.sh
     dotnet build Avts.Tests/Avts.Tests.csproj -c Release --nologo -v q -clp:ErrorsOnly
     filter="FullyQualifiedName~ListenerReconnectTests"
-    [[ $mode == listeners ]] || filter="$filter&DisplayName~\"$mode\""
+    [[ $mode == listeners ]] || filter="$filter&DisplayName~$mode"
     AVTS_OUTAGE_CYCLES=${2:-5} AVTS_OUTAGE_SECONDS=${3:-15} dotnet test Avts.Tests/Avts.Tests.csproj -c Release --no-build --nologo \
       --filter "$filter" --logger "console;verbosity=detailed" \
       | grep -E " s  |outages|Passed |Failed |Error Message|timed out|recovery took"
