@@ -45,7 +45,8 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
         }
 
         var (inputArguments, videoMap, audioMap, copyTimestamps) = await PlanAsync(cancellationToken).ConfigureAwait(false);
-        rebase = copyTimestamps;
+        copyTimestamps |= input.IsCapture && input.KeepDeviceTimestamps;
+        rebase = copyTimestamps && !input.KeepDeviceTimestamps;
 
         using var fifo = videoMap is not null && audioMap is not null ? AudioFifo.Create() : null;
         var arguments = FfmpegLiveCommand.Build(input, inputArguments, videoMap, audioMap, copyTimestamps, fifo?.Path ?? "pipe:1");

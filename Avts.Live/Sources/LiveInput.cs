@@ -31,6 +31,13 @@ public sealed record LiveInput(string Location)
     /// <summary>Last-resort watchdog: ffmpeg is killed (and the source errors) when it prints and outputs nothing this long.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// For a capture device paired with another source on the same clock (see <see cref="SharedClockSource"/>): ffmpeg
+    /// keeps the device's own timestamps (<c>-copyts</c>) and they are not moved to start at 0 here. For DirectShow
+    /// these are the graph's reference-clock time in 100 ns units.
+    /// </summary>
+    public bool KeepDeviceTimestamps { get; init; }
+
     /// <summary>Extra environment for ffmpeg/ffprobe (e.g. PULSE_SERVER for a private PulseAudio daemon), or null.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
@@ -88,8 +95,9 @@ public sealed record LiveInput(string Location)
         }
     }
 
-    /// <summary>True for a capture spec (v4l2:, pulse:, alsa:, dshow:).</summary>
-    public bool IsCapture => CaptureInput.IsCapture(Location);
+    /// <summary>True for a capture spec (v4l2:, pulse:, alsa:, dshow:, and wasapi: for <see cref="LiveSourceFactory"/>).</summary>
+    public bool IsCapture =>
+        CaptureInput.IsCapture(Location) || Location.StartsWith("wasapi:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for a local file (a path or a <c>file:</c> URL), as opposed to a network URL or a device.</summary>
     public bool IsFile =>
