@@ -72,10 +72,7 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
             failure = ex;
         }
 
-        if (!cancellationToken.IsCancellationRequested && (failure is not null || result!.ExitCode != 0))
-        {
-            Reconsider(result);
-        }
+        var learned = !cancellationToken.IsCancellationRequested && (failure is not null || result!.ExitCode != 0) ? Reconsider(result) : null;
 
         // ffmpeg is gone: unblock a FIFO reader it never opened, and wait for the reader so the FIFO is not deleted under it.
         fifo?.Release();
@@ -89,6 +86,11 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
         if (failure is not null)
         {
             ExceptionDispatchInfo.Throw(failure);
+        }
+
+        if (learned is not null)
+        {
+            throw new MediaInputException(learned);
         }
 
         if (result!.ExitCode != 0)
@@ -148,20 +150,21 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
     /// <summary>
     /// After a failed run: an opening planned without a probe that failed before any media may have mapped a medium
     /// the stream does not (or no longer) have. What ffmpeg listed as the input's streams is remembered when it said
-    /// so (a listener then maps the right ones next time); otherwise the memory is dropped and the next opening probes.
+    /// so (a listener then maps the right ones next time, and the returned line says so); otherwise the memory is
+    /// dropped and the next opening probes (null is returned).
     /// </summary>
-    private void Reconsider(FfmpegResult? result)
+    private string? Reconsider(FfmpegResult? result)
     {
         if (!RemembersMedia || !plannedWithoutProbe)
         {
-            return;
+            return null;
         }
 
         lock (gate)
         {
             if (connected)
             {
-                return;
+                return null;
             }
         }
 
@@ -172,11 +175,12 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
             if ((video, audio) != planned && (video || audio))
             {
                 known.Remember(video, audio);
-                return;
+                return $"{input.Location}: the stream has {(video ? "no audio" : "no video")}; opening it again for {(video ? "video" : "audio")} only.";
             }
         }
 
         known.Forget();
+        return null;
     }
 
     // ffmpeg's input listing: "  Stream #0:1[0x101](und): Audio: aac (LC) ..." (info level, before the mapping error).

@@ -106,7 +106,17 @@ public sealed class WasapiMicrophoneSource : ILiveSource
                     observer.OnError(e.Exception is { } error ? new MediaInputException(message, error) : new MediaInputException(message));
                 }
             };
-            recorder.StartRecording();
+            try
+            {
+                recorder.StartRecording();
+            }
+            catch (Exception ex) when (ex is System.Runtime.InteropServices.COMException or InvalidOperationException)
+            {
+                recorder.Dispose();
+                observer.OnError(new MediaInputException($"wasapi:{DeviceId}: {ex.Message.ReplaceLineEndings(" ")}", ex));
+                return Disposable.Empty;
+            }
+
             return Disposable.Create(() =>
             {
                 lock (gate)

@@ -100,6 +100,34 @@ public sealed class ListenerReconnectTests(LiveMediaFixture media, ITestOutputHe
         await WaitForAsync(() => FfmpegLiveSourceFileTests.CountProcesses("127\\.0\\.0\\.1:" + port) == 0, "no ffmpeg left on the port");
     }
 
+    [Fact]
+    public async Task UdpListener_AudioOnlyStream_LearnsItsMediaFromTheFirstOpeningAndMapsAudioOnlyNext()
+    {
+        var file = await media.CreateAsync(4, video: false);
+        var (publisher, location) = StreamPublisher.Create(file, "udp");
+        using var sender = publisher;
+        var source = new CountingSource(new FfmpegLiveSource("radio", new LiveInput(location)));
+        var events = new List<(TimeSpan At, SourceEvent Event)>();
+        var clock = Stopwatch.StartNew();
+        sender.Start();
+        using (source.Reconnecting(new LiveOptions(), Scheduler.Default).Subscribe(e =>
+        {
+            lock (events)
+            {
+                events.Add((clock.Elapsed, e));
+            }
+        }))
+        {
+            await WaitForAsync(() => Since(events, TimeSpan.Zero).OfType<AudioChunkEvent>().Sum(c => c.Samples.Length) >= 16000, "1 s of audio", sender);
+        }
+
+        // A listener is not probed apart: the first opening mapped picture and sound and ffmpeg said there is no picture.
+        var statuses = Since(events, TimeSpan.Zero).OfType<SourceStatusEvent>().ToList();
+        Assert.EndsWith("the stream has no video; opening it again for audio only.", Assert.Single(statuses, s => s.Status == SourceStatus.Reconnecting).Detail, StringComparison.Ordinal);
+        Assert.Equal(2, source.Openings);
+        Assert.Empty(Since(events, TimeSpan.Zero).OfType<VideoFrameEvent>());
+    }
+
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
