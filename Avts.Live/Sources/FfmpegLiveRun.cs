@@ -12,8 +12,8 @@ namespace Avts.Live.Sources;
 /// events, serialized (the two readers run concurrently).
 /// <para>
 /// A listener (<see cref="LiveInput.IsListener"/>) is never probed apart: without <paramref name="known"/> media it is
-/// opened for picture and sound, and when ffmpeg then says one of them matches no stream, the media its input showed
-/// are remembered for the next opening. It says <see cref="SourceStatus.Listening"/> after Connecting, and its process
+/// opened for picture and sound. Whenever the input streams ffmpeg lists differ from what was mapped (a listener
+/// without sound, a stream that changed between openings), they are remembered for the next opening. It says <see cref="SourceStatus.Listening"/> after Connecting, and its process
 /// has no output watchdog (waiting for the sender is its normal state; the reconnect operator's stall timeout still
 /// applies once media flowed).
 /// </para>
@@ -25,13 +25,14 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
     private readonly RtpTimelineGate? timelineGate = input.IsRtp ? new RtpTimelineGate(input.RtpSyncTimeout) : null;
     private bool connected;
     private (bool Video, bool Audio) planned;
-
-    /// <summary>Network inputs keep what they found for the next opening; files and devices are looked at each time.</summary>
-    private bool RemembersMedia => !input.IsCapture && !input.IsFile;
-    private bool plannedWithoutProbe;
+    private bool inInputListing;
+    private (bool Video, bool Audio) listed;
     private double lastHoldNotice = double.NegativeInfinity;
     private bool rebase;
     private double origin = double.NaN;
+
+    /// <summary>Network inputs keep what they found for the next opening; files and devices are looked at each time.</summary>
+    private bool RemembersMedia => !input.IsCapture && !input.IsFile;
 
     /// <summary>Runs until ffmpeg exits; returns normally when the input ended.</summary>
     /// <exception cref="MediaInputException">The input cannot be opened or failed; one line.</exception>
@@ -61,7 +62,7 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
                 "ffmpeg",
                 arguments,
                 videoMap is not null ? ReadVideoAsync : ReadAudioAsync,
-                parser.Consume,
+                ConsumeLine,
                 writeStdin: null,
                 input.Environment,
                 input.IsListener ? System.Threading.Timeout.InfiniteTimeSpan : input.StallTimeout,
@@ -72,7 +73,8 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
             failure = ex;
         }
 
-        var learned = !cancellationToken.IsCancellationRequested && (failure is not null || result!.ExitCode != 0) ? Reconsider(result) : null;
+        // The stderr reader has finished (ffmpeg exited or was killed and its pipes drained): the listing is complete.
+        var learned = Reconsider();
 
         // ffmpeg is gone: unblock a FIFO reader it never opened, and wait for the reader so the FIFO is not deleted under it.
         fifo?.Release();
@@ -88,7 +90,7 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
             ExceptionDispatchInfo.Throw(failure);
         }
 
-        if (learned is not null)
+        if (learned is not null && result is { ExitCode: not 0 } && !IsConnected())
         {
             throw new MediaInputException(learned);
         }
@@ -122,12 +124,10 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
         if (RemembersMedia && known.Value is { } remembered)
         {
             (video, audio) = remembered;
-            plannedWithoutProbe = true;
         }
         else if (input.IsListener)
         {
             (video, audio) = (true, true);
-            plannedWithoutProbe = true;
         }
         else
         {
@@ -148,39 +148,53 @@ internal sealed partial class FfmpegLiveRun(LiveInput input, IScheduler clock, I
     }
 
     /// <summary>
-    /// After a failed run: an opening planned without a probe that failed before any media may have mapped a medium
-    /// the stream does not (or no longer) have. What ffmpeg listed as the input's streams is remembered when it said
-    /// so (a listener then maps the right ones next time, and the returned line says so); otherwise the memory is
-    /// dropped and the next opening probes (null is returned).
+    /// After a run: when the streams ffmpeg listed for the input differ from what was mapped (a listener assumed
+    /// picture and sound, or a stream changed its make-up between openings), they are remembered for the next opening,
+    /// and a line saying so is returned (the run's error when it failed before any media because of it).
     /// </summary>
-    private string? Reconsider(FfmpegResult? result)
+    private string? Reconsider()
     {
-        if (!RemembersMedia || !plannedWithoutProbe)
+        var found = listed;
+        if (!RemembersMedia || found == planned || found == (false, false))
         {
             return null;
         }
 
+        known.Remember(found.Video, found.Audio);
+        return (found.Video, found.Audio) switch
+        {
+            (true, false) => $"{input.Location}: the stream has no audio; opening it again for video only.",
+            (false, true) => $"{input.Location}: the stream has no video; opening it again for audio only.",
+            _ => $"{input.Location}: the stream has video and audio; opening it again for both.",
+        };
+    }
+
+    private bool IsConnected()
+    {
         lock (gate)
         {
-            if (connected)
-            {
-                return null;
-            }
+            return connected;
         }
+    }
 
-        if (result?.StandardError is { } log && log.Contains("matches no streams", StringComparison.Ordinal))
+    /// <summary>On the stderr thread: notes the input's stream listing, then hands the line to the showinfo parser.</summary>
+    private bool ConsumeLine(string line)
+    {
+        if (line.StartsWith("Input #", StringComparison.Ordinal))
         {
-            var video = InputStreamLine().Matches(log).Any(m => m.Groups["kind"].Value == "Video");
-            var audio = InputStreamLine().Matches(log).Any(m => m.Groups["kind"].Value == "Audio");
-            if ((video, audio) != planned && (video || audio))
-            {
-                known.Remember(video, audio);
-                return $"{input.Location}: the stream has {(video ? "no audio" : "no video")}; opening it again for {(video ? "video" : "audio")} only.";
-            }
+            inInputListing = true;
+        }
+        else if (line.StartsWith("Output #", StringComparison.Ordinal) || line.StartsWith("Stream mapping:", StringComparison.Ordinal))
+        {
+            inInputListing = false;
+        }
+        else if (inInputListing && InputStreamLine().Match(line) is { Success: true } stream)
+        {
+            listed = stream.Groups["kind"].Value == "Video" ? listed with { Video = true } : listed with { Audio = true };
+            return false;
         }
 
-        known.Forget();
-        return null;
+        return parser.Consume(line);
     }
 
     // ffmpeg's input listing: "  Stream #0:1[0x101](und): Audio: aac (LC) ..." (info level, before the mapping error).

@@ -3,8 +3,9 @@ namespace Avts.Live.Sources;
 /// <summary>
 /// Which media (picture, sound) a network input had when it was last opened, kept by its
 /// <see cref="FfmpegLiveSource"/> across reconnects: a reconnect then starts the live ffmpeg at once instead of
-/// probing first (about 1 s saved, and for a listener the port stays bound by one process). Forgotten when an
-/// opening planned from it fails before any media, so a stream whose make-up changed is probed again.
+/// probing first (about 1 s saved, and for a listener the port stays bound by one process). Each opening compares it
+/// with the input streams ffmpeg lists and remembers those when they differ, so a stream whose make-up changed is
+/// mapped right from the next opening on.
 /// </summary>
 internal sealed class KnownMedia
 {
@@ -34,15 +35,6 @@ internal sealed class KnownMedia
         lock (gate)
         {
             media = (video, audio);
-        }
-    }
-
-    /// <summary>Forgets it: the next opening probes.</summary>
-    public void Forget()
-    {
-        lock (gate)
-        {
-            media = null;
         }
     }
 }

@@ -46,19 +46,25 @@ public sealed class WasapiMicrophoneSource : ILiveSource
             var gate = new Lock();
             var stopped = false;
             observer.OnNext(new SourceStatusEvent(clock.Now, SourceStatus.Connecting, "wasapi:" + DeviceId));
+            // The enumerator and the endpoint live as long as the recorder that captures from it.
+            var resources = new CompositeDisposable();
             WasapiRecorder recorder;
             MicrophoneChunker chunker;
             try
             {
-                using var enumerator = new MMDeviceEnumerator();
-                using var device = DeviceId.Equals("default", StringComparison.OrdinalIgnoreCase)
+                var enumerator = new MMDeviceEnumerator();
+                resources.Add(enumerator);
+                var device = DeviceId.Equals("default", StringComparison.OrdinalIgnoreCase)
                     ? enumerator.GetDefaultAudioEndpoint(DataFlow.Capture, Role.Console)
                     : enumerator.GetDevice(DeviceId);
+                resources.Add(device);
                 recorder = new WasapiRecorderBuilder().WithDevice(device).WithSharedMode().WithEventSync().WithBufferLength(50).Build();
+                resources.Add(recorder);
                 chunker = new MicrophoneChunker(recorder.WaveFormat);
             }
             catch (Exception ex) when (ex is System.Runtime.InteropServices.COMException or ArgumentException or InvalidOperationException)
             {
+                resources.Dispose();
                 observer.OnError(new MediaInputException($"wasapi:{DeviceId}: {ex.Message.ReplaceLineEndings(" ")}", ex));
                 return Disposable.Empty;
             }
@@ -112,7 +118,7 @@ public sealed class WasapiMicrophoneSource : ILiveSource
             }
             catch (Exception ex) when (ex is System.Runtime.InteropServices.COMException or InvalidOperationException)
             {
-                recorder.Dispose();
+                resources.Dispose();
                 observer.OnError(new MediaInputException($"wasapi:{DeviceId}: {ex.Message.ReplaceLineEndings(" ")}", ex));
                 return Disposable.Empty;
             }
@@ -125,7 +131,7 @@ public sealed class WasapiMicrophoneSource : ILiveSource
                 }
 
                 recorder.StopRecording();
-                recorder.Dispose();
+                resources.Dispose();
             });
         });
     }
