@@ -133,7 +133,7 @@ internal static class MonitorCommand
         for (var i = 0; i < inputs.Count; i++)
         {
             var name = i < names.Count ? names[i] : UniqueName(DefaultName(inputs[i]), used);
-            sources.Add(new FfmpegLiveSource(name, configure(new LiveInput(inputs[i]))));
+            sources.Add(LiveSourceFactory.Create(name, configure(new LiveInput(inputs[i]))));
         }
 
         return sources;

@@ -46,15 +46,21 @@ public sealed record LiveOptions
 
     /// <summary>
     /// How long an opening may take until its first media (probe, connect, key frame, RTCP alignment) before it is
-    /// restarted; the stall timeout applies once media flowed (the longer of the two is used).
+    /// restarted; the stall timeout applies once media flowed (the longer of the two is used). An opening that says it
+    /// is <see cref="Sources.SourceStatus.Listening"/> (udp, rtp, srt listener, rtmp listen) has no such limit.
     /// </summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>First reconnect delay; doubles per failed attempt up to <see cref="ReconnectMaxDelay"/>.</summary>
     public TimeSpan ReconnectInitialDelay { get; init; } = TimeSpan.FromSeconds(0.5);
 
-    /// <summary>Longest reconnect delay.</summary>
-    public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Longest reconnect delay. It bounds how long a stream that pulls from a server (RTSP, RTMP, SRT caller, HLS) can
+    /// stay down after the server has data again: the next attempt starts at most this long after the last one failed,
+    /// so 2 s keeps recovery within about 3 s (with the ~1 s until the first frame) at the cost of one refused connect
+    /// every 2 s while the server is down. Listening inputs do not depend on it: their opening waits for the sender.
+    /// </summary>
+    public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Reconnect attempts in a row without receiving media before the stream is declared failed (0 = never give up).</summary>
     public int MaxReconnectAttempts { get; init; }

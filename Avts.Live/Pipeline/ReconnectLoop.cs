@@ -103,6 +103,11 @@ internal sealed class ReconnectLoop : IDisposable
                 case SourceStatusEvent { Status: SourceStatus.Connected }:
                     connection.SawConnected = true;
                     break;
+                case SourceStatusEvent { Status: SourceStatus.Listening } when !connection.SawMedia:
+                    // Nothing yet is not a stall: a listener waits for its sender as long as it takes.
+                    connection.Listening = true;
+                    connection.StallCheck.Disposable = null;
+                    break;
                 case SourceStatusEvent { Status: SourceStatus.Ended }:
                     connection.SawEnded = true;
                     break;
@@ -173,6 +178,11 @@ internal sealed class ReconnectLoop : IDisposable
                     return;
                 }
 
+                if (connection.Listening && !connection.SawMedia)
+                {
+                    return;
+                }
+
                 quiet = scheduler.Now - connection.LastEventAt;
                 timeout = Timeout(connection);
             }
@@ -190,7 +200,8 @@ internal sealed class ReconnectLoop : IDisposable
 
     /// <summary>
     /// Opening a network stream (probe, connect, wait for a key frame) takes longer than the gap between packets of a
-    /// flowing one, so a connection gets <see cref="LiveOptions.ConnectTimeout"/> until its first media.
+    /// flowing one, so a connection gets <see cref="LiveOptions.ConnectTimeout"/> until its first media. A listening
+    /// connection (<see cref="SourceStatus.Listening"/>) has no timer until its first media: its stall check is disarmed.
     /// </summary>
     private TimeSpan Timeout(Connection connection) =>
         connection.SawMedia ? options.StallTimeout : TimeSpan.FromTicks(Math.Max(options.StallTimeout.Ticks, options.ConnectTimeout.Ticks));
@@ -207,6 +218,9 @@ internal sealed class ReconnectLoop : IDisposable
         public DateTimeOffset LastEventAt { get; set; }
 
         public bool SawMedia { get; set; }
+
+        /// <summary>The source said it waits for its sender (no connect timeout until the first media).</summary>
+        public bool Listening { get; set; }
 
         public bool SawConnected { get; set; }
 

@@ -17,6 +17,12 @@ public static class SourceReconnection
     /// never) a <see cref="SourceStatus.Failed"/> status is emitted and the sequence completes; a finite input that
     /// said <see cref="SourceStatus.Ended"/> and completes completes the sequence too. The sequence never errors.
     /// <para>
+    /// An opening gets <see cref="LiveOptions.ConnectTimeout"/> until its first media, unless it says
+    /// <see cref="SourceStatus.Listening"/>: a listener (udp, rtp, srt listener, rtmp listen) waiting for its sender is
+    /// not stalled, and cycling it would only unbind the port the sender comes back to; it waits until media flows,
+    /// after which the stall timeout applies as usual.
+    /// </para>
+    /// <para>
     /// A <see cref="SourceStatus.Connected"/> status is emitted before the first media of each connection unless the
     /// source sent one itself. A <see cref="SourceStatus.Failed"/> from the source is not passed on: only this operator
     /// decides when to give up; its detail becomes the reason given with the reconnect.

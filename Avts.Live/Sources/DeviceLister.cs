@@ -8,7 +8,8 @@ namespace Avts.Live.Sources;
 /// Lists capture devices for <c>avts devices</c>. Linux: video4linux devices from /sys/class/video4linux (no v4l2-ctl
 /// needed), PulseAudio sources from <c>pactl list short sources</c> (else <c>ffmpeg -sources pulse</c>), ALSA
 /// capture devices from <c>arecord -l</c> (else /proc/asound/cards). Windows: DirectShow devices from
-/// <c>ffmpeg -list_devices true -f dshow -i dummy</c> (parsing not tested here). A missing tool or source gives a
+/// <c>ffmpeg -list_devices true -f dshow -i dummy</c> (parsing not tested here) and WASAPI capture endpoints through
+/// NAudio (<see cref="WasapiDeviceLister"/>, <c>wasapi:ID</c>). A missing tool or source gives a
 /// note, never an exception.
 /// </summary>
 public static partial class DeviceLister
@@ -24,6 +25,7 @@ public static partial class DeviceLister
         if (OperatingSystem.IsWindows())
         {
             await ListDirectShowAsync(devices, notes, cancellationToken).ConfigureAwait(false);
+            WasapiDeviceLister.List(devices, notes);
             return new DeviceListing(devices, notes);
         }
 

@@ -26,6 +26,23 @@ internal static class FfmpegLiveCommand
         }
 
         var location = input.Location;
+        if (input.IsInBandStream)
+        {
+            // ffmpeg analyses 5 s of an MPEG-TS/FLV stream before it starts decoding (measured: first frame 5.3 s after a
+            // UDP sender started, 5.1 s for SRT, 2.1 s for RTMP); 0.5 s (or 1 MB) is enough for streams whose codec
+            // parameters travel in-band, and the first frame then comes in 0.8-1.0 s. Timestamps are untouched: the
+            // start offset ffmpeg removes is still one shift for both media. -fflags nobuffer is not used: it drops the
+            // packets read while probing, which made the first frame later (1.2 s), not earlier.
+            arguments.AddRange(["-probesize", "1000000", "-analyzeduration", "500000"]);
+        }
+
+        if (input.IsRtmp && input.IsListener)
+        {
+            // RTMP listen mode is an ffmpeg option, not part of the URL; -1: wait for the publisher without a limit.
+            arguments.AddRange(["-listen", "1", "-timeout", "-1"]);
+            location = input.RtmpListenerUrl;
+        }
+
         var microseconds = ((long)input.NetworkTimeout.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
         if (location.StartsWith("rtsp", StringComparison.OrdinalIgnoreCase) && location.Contains("://", StringComparison.Ordinal))
         {
@@ -37,9 +54,11 @@ internal static class FfmpegLiveCommand
             // rtsp's -timeout is its socket I/O timeout (ffmpeg 5.1; -stimeout is gone), also bounding waits for UDP packets.
             arguments.AddRange(["-timeout", microseconds]);
         }
-        else if (!input.IsFile)
+        else if (!input.IsFile && !input.IsConnectionless)
         {
-            // Generic AVIO read/write timeout for the other network protocols (http/hls, rtmp, srt, udp, tcp).
+            // Generic AVIO read/write timeout for the other network protocols (http/hls, rtmp, srt, tcp); a listener
+            // waits for its publisher's connection without it, and reads time out once the publisher went away.
+            // UDP/RTP reads ignore it (measured: a UDP reader with -rw_timeout 2 s still waited after 4 s of silence).
             arguments.AddRange(["-rw_timeout", microseconds]);
         }
 

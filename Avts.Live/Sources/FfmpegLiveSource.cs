@@ -12,12 +12,16 @@ namespace Avts.Live.Sources;
 /// ffmpeg's showinfo/ashowinfo. A finite input (a file, not looped) ends with <see cref="SourceStatus.Ended"/> then
 /// completes; a network stream or device that ends just completes; failure is OnError with a one-line
 /// <see cref="MediaInputException"/>. Disposing the subscription kills ffmpeg (its process tree) and deletes the FIFO.
-/// No reconnecting here: the pipeline's operator does that by subscribing again.
+/// No reconnecting here: the pipeline's operator does that by subscribing again; a reconnect reuses the media found at
+/// the previous opening instead of probing again. A listener (<see cref="LiveInput.IsListener"/>) also emits
+/// <see cref="SourceStatus.Listening"/> after Connecting and waits for its sender without an output watchdog.
 /// </summary>
 public sealed class FfmpegLiveSource : ILiveSource
 {
     /// <summary>The audio sample rate of every chunk.</summary>
     public const int AudioSampleRate = 16000;
+
+    private readonly KnownMedia knownMedia = new();
 
     /// <summary>Creates a source named <paramref name="name"/> reading <paramref name="input"/>.</summary>
     public FfmpegLiveSource(string name, LiveInput input)
@@ -47,7 +51,7 @@ public sealed class FfmpegLiveSource : ILiveSource
         {
             try
             {
-                await new FfmpegLiveRun(Input, clock, observer).RunAsync(cancellationToken).ConfigureAwait(false);
+                await new FfmpegLiveRun(Input, clock, observer, knownMedia).RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

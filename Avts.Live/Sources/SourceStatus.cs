@@ -17,4 +17,11 @@ public enum SourceStatus
 
     /// <summary>Gave up: the input cannot be opened (bad URL, missing device) or retries are exhausted.</summary>
     Failed,
+
+    /// <summary>
+    /// The input is open and waiting for its sender (a listener: udp, rtp, srt listener, rtmp listen; see
+    /// <see cref="LiveInput.IsListener"/>). Waiting is not failing: the reconnect operator gives such an opening no
+    /// connect timeout, so it is still there, bound, when the sender starts again.
+    /// </summary>
+    Listening,
 }
