@@ -76,7 +76,7 @@ public sealed class Program
         services.AddSingleton<BroadcastChannel>();
         services.AddSingleton<SyncGroups>();
         services.AddSingleton<StreamBoard>();
-        services.AddSingleton<ILiveSourceFactory, FfmpegSourceFactory>();
+        services.AddSingleton<ILiveSourceFactory, LiveInputSourceFactory>();
         services.AddSingleton<QaPathGuard>();
         services.AddSingleton<QaFolders>();
         services.AddSingleton<QaJobBoard>();
