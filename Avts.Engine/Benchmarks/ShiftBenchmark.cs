@@ -112,8 +112,9 @@ public sealed class ShiftBenchmark
         await ShiftCopyMaker.EncodeInnerVideoAsync(source, a, b, options.MaxCopyWidth, innerVideo, cancellationToken).ConfigureAwait(false);
         var group = options.ReportApart.Any(p => FileNameMatches(relative, p)) ? ShiftCase.ApartGroup
             : options.TrainedOn.Any(p => FileNameMatches(relative, p)) ? ShiftCase.TrainedGroup
+            : videoEnd - info.Video.StartSeconds < options.ShortBelowSeconds ? ShiftCase.ShortGroup
             : ShiftCase.MainGroup;
-        var estimates = new Dictionary<(int Shift, string Method), (double? Ms, double? Peak, double Confidence)>();
+        var estimates = new Dictionary<(int Shift, string Method), (double? Ms, double? Peak, double Confidence, string Verdict)>();
         foreach (var shift in shifts)
         {
             var copy = $"{stem}.shift{shift:+0;-0;0}.mkv";
@@ -130,7 +131,7 @@ public sealed class ShiftBenchmark
                 };
                 var outcome = await checker.CheckAsync(copy, settings, progress: null, cancellationToken).ConfigureAwait(false);
                 var report = outcome.Report;
-                estimates[(shift, method)] = (report.AudioDelayMs, outcome.Analysis.PeakDelayMs ?? report.AudioDelayMs, report.Confidence);
+                estimates[(shift, method)] = (report.AudioDelayMs, outcome.Analysis.PeakDelayMs ?? report.AudioDelayMs, report.Confidence, report.Verdict.ToString().ToLowerInvariant());
                 ShiftBenchmarkLog.Checked(logger, relative, shift, method, report.AudioDelayMs, report.Confidence);
             }
         }
@@ -139,13 +140,14 @@ public sealed class ShiftBenchmark
         {
             foreach (var method in methods)
             {
-                var (ms, peak, confidence) = estimates[(shift, method)];
+                var (ms, peak, confidence, verdict) = estimates[(shift, method)];
                 var zero = estimates[(0, method)];
                 cases.Add(new ShiftCase(
                     relative, shift, method, ms, peak, confidence,
                     RelativeError(ms, zero.Ms, shift), ms - shift,
                     RelativeError(peak, zero.Peak, shift), peak - shift,
-                    group));
+                    group,
+                    verdict));
             }
         }
 

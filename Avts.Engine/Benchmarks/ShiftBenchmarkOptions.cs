@@ -12,7 +12,7 @@ public sealed record ShiftBenchmarkOptions
     public required string WorkDirectory { get; init; }
 
     /// <summary>Shift magnitudes in milliseconds; each is applied both ways (sound late and sound early), plus 0.</summary>
-    public IReadOnlyList<int> ShiftsMs { get; init; } = [120, 400, 1000];
+    public IReadOnlyList<int> ShiftsMs { get; init; } = [80, 200, 400, 1000];
 
     /// <summary>Seconds cut from each end of the source so no padding or truncation reveals the shift.</summary>
     public double TrimSeconds { get; init; } = 1.2;
@@ -25,6 +25,9 @@ public sealed record ShiftBenchmarkOptions
 
     /// <summary>File names (or * patterns) whose results are reported apart (e.g. music over a silent film).</summary>
     public IReadOnlyList<string> ReportApart { get; init; } = [];
+
+    /// <summary>Unseen sources shorter than this (seconds, before trimming) are reported apart as group "short".</summary>
+    public double ShortBelowSeconds { get; init; } = 4;
 
     /// <summary>File names or * patterns of sources the weights under test were trained on: reported as group "trained".</summary>
     public IReadOnlyList<string> TrainedOn { get; init; } = [];

@@ -19,11 +19,11 @@ public static class ShiftBenchmarkTable
         }
 
         text.AppendLine();
-        text.AppendLine("| method | group | cases | undetermined | rel within ±40 ms | abs within ±80 ms | median abs rel err ms | median abs abs err ms | peaks: rel within ±40 ms | peaks: abs within ±80 ms |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| method | group | cases | undetermined | abs within ±80 ms | confidently wrong | false alarms (fail at 0) | rel within ±40 ms | median abs rel err ms | median abs abs err ms | peaks: rel within ±40 ms | peaks: abs within ±80 ms |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in result.Summaries)
         {
-            text.AppendLine(inv, $"| {s.Method} | {s.Group} | {s.Cases} | {s.Undetermined} | {s.ShareRelativeWithin40Ms:P1} | {s.ShareAbsoluteWithin80Ms:P1} | {Ms(s.MedianAbsRelativeErrorMs)} | {Ms(s.MedianAbsAbsoluteErrorMs)} | {s.PeakShareRelativeWithin40Ms:P1} | {s.PeakShareAbsoluteWithin80Ms:P1} |");
+            text.AppendLine(inv, $"| {s.Method} | {s.Group} | {s.Cases} | {s.Undetermined} | {s.ShareAbsoluteWithin80Ms:P1} | {s.ShareConfidentlyWrong:P1} | {s.FalseAlarms} | {s.ShareRelativeWithin40Ms:P1} | {Ms(s.MedianAbsRelativeErrorMs)} | {Ms(s.MedianAbsAbsoluteErrorMs)} | {s.PeakShareRelativeWithin40Ms:P1} | {s.PeakShareAbsoluteWithin80Ms:P1} |");
         }
 
         if (result.Skipped.Count > 0)

@@ -11,7 +11,7 @@ internal static class ShiftStatistics
         var summaries = new List<ShiftSummary>();
         foreach (var method in methods)
         {
-            foreach (var group in new[] { ShiftCase.MainGroup, ShiftCase.TrainedGroup, ShiftCase.ApartGroup })
+            foreach (var group in ShiftCase.Groups)
             {
                 var selected = cases.Where(c => c.Method == method && c.Group == group).ToList();
                 if (selected.Count == 0)
@@ -31,7 +31,9 @@ internal static class ShiftStatistics
                     Share(shifted, c => c.PeakRelativeErrorMs, RelativeToleranceMs),
                     Share(selected, c => c.PeakAbsoluteErrorMs, AbsoluteToleranceMs),
                     MedianAbs(shifted.Select(c => c.RelativeErrorMs)),
-                    MedianAbs(selected.Select(c => c.AbsoluteErrorMs))));
+                    MedianAbs(selected.Select(c => c.AbsoluteErrorMs)),
+                    selected.Count == 0 ? 0 : (double)selected.Count(c => c.IsConfidentlyWrong(AbsoluteToleranceMs)) / selected.Count,
+                    selected.Count(c => c.ShiftMs == 0 && c.Verdict == "fail")));
             }
         }
 

@@ -5,14 +5,15 @@ using static TorchSharp.torch.nn;
 namespace Avts.Engine.Model;
 
 /// <summary>
-/// The AVTS two-stream network: (video clips [batch, channels, frames, height, width], audio windows
-/// [batch, 1, mel, window + 2·context]) → L2 distance [batch] between the normalised embeddings; small = in sync.
+/// The AVTS two-stream network: (video clips [batch, channels, frames, height, width], or lip clips [batch, values per
+/// frame, frames] for the lips architecture; audio windows [batch, 1, mel, window + 2·context]) → L2 distance [batch]
+/// between the normalised embeddings; small = in sync.
 /// For the offset search, <see cref="ShiftDistances"/> embeds the video once and the audio span once, then pools
 /// every shift from the audio feature map.
 /// </summary>
 public sealed class AvtsModel : Module<Tensor, Tensor, Tensor>
 {
-    private readonly VideoEncoder video;
+    private readonly Module<Tensor, Tensor> video;
     private readonly AudioEncoder audio;
 
     /// <summary>Builds an untrained model on the CPU (see <see cref="Create"/>).</summary>
@@ -21,7 +22,7 @@ public sealed class AvtsModel : Module<Tensor, Tensor, Tensor>
     {
         options.Validate();
         Options = options;
-        video = new VideoEncoder(options);
+        video = options.IsLips ? new LipEncoder(options) : new VideoEncoder(options);
         audio = new AudioEncoder(options);
         RegisterComponents();
     }
@@ -29,8 +30,10 @@ public sealed class AvtsModel : Module<Tensor, Tensor, Tensor>
     /// <summary>Architecture and preprocessing the model was built for.</summary>
     public AvtsModelOptions Options { get; }
 
-    /// <summary>The video subnet.</summary>
-    public VideoEncoder Video => video;
+    /// <summary>The pixel video subnet (action recognition fine-tunes it); the lips architecture has none.</summary>
+    /// <exception cref="InvalidOperationException">The model reads lip input, not pixels.</exception>
+    public VideoEncoder Video => video as VideoEncoder
+        ?? throw new InvalidOperationException("This AVTS model reads lip input; it has no pixel video subnet to fine-tune.");
 
     /// <summary>The audio subnet.</summary>
     public AudioEncoder Audio => audio;

@@ -26,6 +26,12 @@ public sealed record AvtsModelOptions
     /// </summary>
     public const string NanoArchitecture = "nano";
 
+    /// <summary>
+    /// Name of the lip-input variant: the video stream reads identity-free lip input (mouth landmarks in a face-aligned
+    /// frame, optionally a landmark-aligned mouth crop; see <see cref="LipEncoder"/>) instead of pixels; tiny's audio subnet.
+    /// </summary>
+    public const string LipsArchitecture = "lips";
+
     /// <summary>Name of the MC3-18 (mixed 3D/2D ResNet-18) variant of the paper.</summary>
     public const string Mc318Architecture = "mc3-18";
 
@@ -35,7 +41,7 @@ public sealed record AvtsModelOptions
     /// <summary><see cref="VideoCrop"/> value: a square on the mouth of the largest frontal face.</summary>
     public const string FaceCrop = "face";
 
-    /// <summary>"nano", "tiny" (the default of a bare record) or "mc3-18": picks the layer widths and depths of both subnets.</summary>
+    /// <summary>"nano", "tiny" (the default of a bare record), "lips" or "mc3-18": picks the layer widths and depths of both subnets.</summary>
     public string Architecture { get; init; } = TinyArchitecture;
 
     /// <summary>Video frame rate the clips are resampled to (frames per second).</summary>
@@ -63,6 +69,15 @@ public sealed record AvtsModelOptions
     }
 
     private readonly string videoCrop = CentreCrop;
+
+    /// <summary>
+    /// Lips architecture: side of the landmark-aligned grey mouth crop each frame carries besides the mouth shape;
+    /// 0 = the mouth shape only. Other architectures ignore it.
+    /// </summary>
+    public int LipCropSize { get; init; }
+
+    /// <summary>Whether the video stream reads lip input (<see cref="LipsArchitecture"/>) rather than pixels.</summary>
+    public bool IsLips => Architecture == LipsArchitecture;
 
     /// <summary>Pixel normalisation: pixel/255 minus this mean, divided by <see cref="PixelStd"/>.</summary>
     public float PixelMean { get; init; } = 0.5f;
@@ -110,8 +125,21 @@ public sealed record AvtsModelOptions
     /// <summary>The nano variant: 25 grey 32x32 mouth crops (face crop), 40 mel bands, 128-d embedding.</summary>
     public static AvtsModelOptions Nano { get; } = new() { Architecture = NanoArchitecture, InputSize = 32, VideoCrop = FaceCrop };
 
+    /// <summary>The lips variant: 25 frames of face-aligned mouth shape, no crop; 40 mel bands, 128-d embedding.</summary>
+    public static AvtsModelOptions Lips { get; } = new() { Architecture = LipsArchitecture, InputSize = 32 };
+
     /// <summary>The MC3-18 variant: 25 RGB 112x112 frames, 40 mel bands, 128-d embedding.</summary>
     public static AvtsModelOptions Mc318 { get; } = new() { Architecture = Mc318Architecture, InputSize = 112, VideoChannels = 3 };
+
+    /// <summary>Values in one video clip: pixels of every frame, or lip values of every frame (<see cref="LipClipLayout"/>).</summary>
+    public int VideoClipValues => IsLips
+        ? LipClipLayout.For(this).ValuesPerFrame * ClipFrames
+        : VideoChannels * ClipFrames * InputSize * InputSize;
+
+    /// <summary>The tensor shape of <paramref name="batch"/> video clips: [B, C, T, H, W], or [B, values per frame, T] for lips.</summary>
+    public long[] VideoClipShape(long batch) => IsLips
+        ? [batch, LipClipLayout.For(this).ValuesPerFrame, ClipFrames]
+        : [batch, VideoChannels, ClipFrames, InputSize, InputSize];
 
     /// <summary>Log-mel frames (= feature frames = 10 ms shift steps with the defaults) in one window.</summary>
     public int AudioWindowFrames => (int)((long)ClipFrames * SampleRate / ((long)FrameRate * HopLength));
@@ -134,7 +162,8 @@ public sealed record AvtsModelOptions
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line message when the options are inconsistent.</summary>
     public void Validate()
     {
-        Require(IsKnownArchitecture(Architecture), $"architecture must be \"{NanoArchitecture}\", \"{TinyArchitecture}\" or \"{Mc318Architecture}\", not \"{Architecture}\"");
+        Require(IsKnownArchitecture(Architecture), $"architecture must be \"{NanoArchitecture}\", \"{TinyArchitecture}\", \"{LipsArchitecture}\" or \"{Mc318Architecture}\", not \"{Architecture}\"");
+        Require(LipCropSize == 0 || (LipCropSize is >= 16 and <= 64 && LipCropSize % 4 == 0), "the lip crop size must be 0 or a multiple of 4 from 16 to 64");
         Require(FrameRate > 0 && ClipFrames > 0 && InputSize >= 16, "frame rate, clip frames must be positive and the input size at least 16");
         Require(VideoChannels is 1 or 3, "video channels must be 1 (grey) or 3 (RGB)");
         Require(VideoCrop is CentreCrop or FaceCrop, $"video crop must be \"{CentreCrop}\" or \"{FaceCrop}\", not \"{VideoCrop}\"");
@@ -148,7 +177,7 @@ public sealed record AvtsModelOptions
     }
 
     /// <summary>Whether <paramref name="architecture"/> names one of the built-in variants.</summary>
-    public static bool IsKnownArchitecture(string? architecture) => architecture is NanoArchitecture or TinyArchitecture or Mc318Architecture;
+    public static bool IsKnownArchitecture(string? architecture) => architecture is NanoArchitecture or TinyArchitecture or LipsArchitecture or Mc318Architecture;
 
     private static void Require(bool condition, string message)
     {

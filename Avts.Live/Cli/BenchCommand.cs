@@ -36,7 +36,7 @@ internal static class BenchCommand
         var shifts = new Option<int[]>("--shifts")
         {
             Description = "Shift magnitudes in ms, comma-separated; each is applied both ways.",
-            DefaultValueFactory = _ => [120, 400, 1000],
+            DefaultValueFactory = _ => [80, 200, 400, 1000],
             CustomParser = ParseShifts,
         };
         var methods = new Option<string[]>("--methods")
@@ -56,6 +56,11 @@ internal static class BenchCommand
             }
         });
         var trim = new Option<double>("--trim") { Description = "Seconds cut from each end of every source.", DefaultValueFactory = _ => DefaultTrimSeconds };
+        var shortBelow = new Option<double>("--short-below")
+        {
+            Description = "Unseen sources shorter than this (seconds, before trimming) are reported apart as group 'short'.",
+            DefaultValueFactory = _ => 4,
+        };
         var apart = new Option<string[]>("--report-apart")
         {
             Description = "File name or * pattern reported apart from the main set (repeatable), e.g. chaplin.mp4.",
@@ -75,7 +80,7 @@ internal static class BenchCommand
         var range = new Option<double?>("--range") { Description = "Largest delay searched each way, seconds.", CustomParser = r => AnalysisOptionSet.ParseNumber(r, "--range") };
 
         var command = new Command("shift", "Shifted copies of real media (audio moved by ±each shift, cut to an inner window): relative and absolute errors.");
-        foreach (var option in new Option[] { data, shifts, methods, weights, trim, apart, trainedOn, work, json, format, window, range })
+        foreach (var option in new Option[] { data, shifts, methods, weights, trim, shortBelow, apart, trainedOn, work, json, format, window, range })
         {
             command.Options.Add(option);
         }
@@ -109,6 +114,7 @@ internal static class BenchCommand
                 WorkDirectory = workDirectory,
                 ShiftsMs = parseResult.GetValue(shifts)!,
                 TrimSeconds = parseResult.GetValue(trim),
+                ShortBelowSeconds = parseResult.GetValue(shortBelow),
                 ReportApart = parseResult.GetValue(apart) ?? [],
                 TrainedOn = parseResult.GetValue(trainedOn) ?? [],
                 WeightsPath = parseResult.GetValue(weights),
