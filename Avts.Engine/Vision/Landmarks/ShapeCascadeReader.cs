@@ -34,9 +34,14 @@ internal static class ShapeCascadeReader
         }
 
         var (rows, columns) = reader.ReadMatrixSize("the initial shape");
-        if (columns != 1 || rows < 2 || rows % 2 != 0 || rows > 2 * MaxParts || rows * DlibStreamReader.MinFloatBytes > reader.Remaining)
+        if (columns != 1 || rows < 2 || rows % 2 != 0 || rows > 2 * MaxParts)
         {
             throw reader.Corrupt(string.Create(CultureInfo.InvariantCulture, $"the initial shape is {rows}x{columns}"));
+        }
+
+        if (rows * DlibStreamReader.MinFloatBytes > reader.Remaining)
+        {
+            throw reader.Corrupt("the file ends inside the initial shape");
         }
 
         var shapeLength = (int)rows;
