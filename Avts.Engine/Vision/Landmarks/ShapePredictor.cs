@@ -144,18 +144,20 @@ public sealed class ShapePredictor
     {
         var splits = cascade.Splits;
         var leaves = cascade.Leaves;
-        for (var tree = cascade.LevelTreeStart[level]; tree < cascade.LevelTreeStart[level + 1]; tree++)
+        var splitStart = cascade.TreeSplitStart;
+        var leafStart = cascade.TreeLeafStart;
+        var end = cascade.LevelTreeStart[level + 1];
+        for (var tree = cascade.LevelTreeStart[level]; tree < end; tree++)
         {
-            var first = cascade.TreeSplitStart[tree];
-            var count = cascade.TreeSplitStart[tree + 1] - first;
+            var treeSplits = splits.AsSpan(splitStart[tree], splitStart[tree + 1] - splitStart[tree]);
             var node = 0;
-            while (node < count)
+            while (node < treeSplits.Length)
             {
-                var split = splits[first + node];
+                var split = treeSplits[node];
                 node = features[split.First] - features[split.Second] > split.Threshold ? (2 * node) + 1 : (2 * node) + 2;
             }
 
-            AddInPlace(shape, leaves.AsSpan(cascade.TreeLeafStart[tree] + ((node - count) * shape.Length), shape.Length));
+            AddInPlace(shape, leaves.AsSpan(leafStart[tree] + ((node - treeSplits.Length) * shape.Length), shape.Length));
         }
     }
 
