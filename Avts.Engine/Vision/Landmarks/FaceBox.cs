@@ -32,17 +32,24 @@ public readonly record struct FaceBox(int Left, int Top, int Right, int Bottom)
             top + Math.Max(0, (int)Math.Round(height, MidpointRounding.AwayFromZero) - 1));
     }
 
+    /// <summary>Area of the overlap with <paramref name="other"/> over the area of the smaller box (1 when one holds the other).</summary>
+    public double OverlapOfSmaller(FaceBox other)
+    {
+        var overlap = Overlap(other);
+        return overlap == 0 ? 0 : overlap / Math.Min((double)Width * Height, (double)other.Width * other.Height);
+    }
+
     /// <summary>Area of the overlap with <paramref name="other"/> over the area of the union (0 when apart).</summary>
     public double IntersectionOverUnion(FaceBox other)
     {
+        var overlap = Overlap(other);
+        return overlap == 0 ? 0 : overlap / (((double)Width * Height) + ((double)other.Width * other.Height) - overlap);
+    }
+
+    private double Overlap(FaceBox other)
+    {
         var width = Math.Min(Right, other.Right) - Math.Max(Left, other.Left) + 1;
         var height = Math.Min(Bottom, other.Bottom) - Math.Max(Top, other.Top) + 1;
-        if (width <= 0 || height <= 0)
-        {
-            return 0;
-        }
-
-        var overlap = (double)width * height;
-        return overlap / (((double)Width * Height) + ((double)other.Width * other.Height) - overlap);
+        return width <= 0 || height <= 0 ? 0 : (double)width * height;
     }
 }
