@@ -1,9 +1,9 @@
 namespace Avts.Engine.Vision;
 
 /// <summary>
-/// Resamples a grey image through a similarity: output pixel (u, v), at its centre (u + 0.5, v + 0.5), comes from
-/// image point T(u + 0.5, v + 0.5) by bilinear interpolation, where image pixel (x, y) is centred at (x + 0.5,
-/// y + 0.5). Points beyond the image take the nearest edge pixel.
+/// Resamples a grey image through a similarity: output pixel (u, v) is the bilinear interpolation of the image at
+/// T(u, v). Both use the landmarks' convention, pixel (x, y) centred at coordinates (x, y), so a landmark at (x, y)
+/// that T maps output (u, v) onto lands on output pixel (u, v). Points beyond the image take the nearest edge pixel.
 /// </summary>
 internal static class AlignedSampler
 {
@@ -21,8 +21,8 @@ internal static class AlignedSampler
         {
             for (var u = 0; u < outputWidth; u++)
             {
-                var (x, y) = outputToImage.Apply(u + 0.5, v + 0.5);
-                destination[(v * outputWidth) + u] = Bilinear(grey, width, height, x - 0.5, y - 0.5);
+                var (x, y) = outputToImage.Apply(u, v);
+                destination[(v * outputWidth) + u] = Bilinear(grey, width, height, x, y);
             }
         }
     }

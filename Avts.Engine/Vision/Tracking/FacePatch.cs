@@ -1,5 +1,3 @@
-using Avts.Engine.Vision.Landmarks;
-
 namespace Avts.Engine.Vision.Tracking;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Avts.Engine.Vision.Tracking;
 /// zero mean and unit variance, so the correlation of two patches ignores lighting changes. A talking face keeps a
 /// high correlation from frame to frame; a shot cut or a box that slid off the face does not.
 /// </summary>
-public static class FacePatch
+internal static class FacePatch
 {
     /// <summary>Width and height of a patch in samples.</summary>
     public const int Side = 16;
@@ -19,7 +17,8 @@ public static class FacePatch
     public static float[] Sample(ReadOnlySpan<byte> grey, int width, int height, Similarity placement)
     {
         var step = (1 - (2 * Margin)) / Side;
-        var patchToBox = new Similarity(step, 0, Margin, Margin);
+        // Patch sample u sits at the centre of its cell: box unit Margin + step x (u + 0.5).
+        var patchToBox = new Similarity(step, 0, Margin + (step / 2), Margin + (step / 2));
         var patch = new float[Side * Side];
         AlignedSampler.Sample(grey, width, height, placement.After(patchToBox), Side, patch);
         var mean = patch.Average();
@@ -31,14 +30,6 @@ public static class FacePatch
         }
 
         return patch;
-    }
-
-    /// <summary>The normalised patch of a face with <paramref name="landmarks"/> from <paramref name="predictor"/>.</summary>
-    public static float[] Sample(ReadOnlySpan<byte> grey, int width, int height, ShapePredictor predictor, FaceLandmarks landmarks)
-    {
-        ArgumentNullException.ThrowIfNull(predictor);
-        ArgumentNullException.ThrowIfNull(landmarks);
-        return Sample(grey, width, height, Similarity.Fit(predictor.MeanShape, landmarks.Points));
     }
 
     /// <summary>Normalised cross-correlation of two patches, -1..1.</summary>

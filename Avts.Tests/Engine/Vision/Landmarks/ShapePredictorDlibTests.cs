@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.Json;
-using Avts.Engine.Vision.Landmarks;
 using Avts.Tests.Fixtures;
-using OpenCvSharp;
 using Xunit.Abstractions;
 
 namespace Avts.Tests.Engine.Vision.Landmarks;
@@ -20,13 +16,12 @@ public sealed class ShapePredictorDlibTests(ITestOutputHelper output)
     [MemberData(nameof(Fixtures))]
     public void Predict_GridFrame_MatchesDlibsPoints(string name)
     {
-        var (pixels, width, height) = ReadGrey(Path.Combine(LandmarkModel.FixtureFolder, name + ".png"));
-        var faces = File.ReadAllLines(Path.Combine(LandmarkModel.FixtureFolder, name + ".json"));
+        var (pixels, width, height) = LandmarkFrames.Read(name);
+        var faces = LandmarkFrames.DlibFaces(name);
         Assert.NotEmpty(faces);
 
-        foreach (var line in faces)
+        foreach (var (box, expected) in faces)
         {
-            var (box, expected) = ParseDlibLine(line);
             var landmarks = LandmarkModel.Predictor.Predict(pixels, width, height, box);
 
             Assert.Equal(68, landmarks.Count);
@@ -55,34 +50,14 @@ public sealed class ShapePredictorDlibTests(ITestOutputHelper output)
     [Fact]
     public void Predict_SameFrameFromManyThreads_GivesTheSamePoints()
     {
-        var (pixels, width, height) = ReadGrey(Path.Combine(LandmarkModel.FixtureFolder, "open.png"));
-        var (box, _) = ParseDlibLine(File.ReadAllLines(Path.Combine(LandmarkModel.FixtureFolder, "open.json"))[0]);
+        var (pixels, width, height) = LandmarkFrames.Read("open");
+        var box = LandmarkFrames.DlibFaces("open")[0].Box;
         var reference = LandmarkModel.Predictor.Predict(pixels, width, height, box).Points;
 
         var results = new float[16][];
         Parallel.For(0, results.Length, i => results[i] = LandmarkModel.Predictor.Predict(pixels, width, height, box).Points);
 
         Assert.All(results, r => Assert.Equal(reference, r));
-    }
-
-    private static (byte[] Pixels, int Width, int Height) ReadGrey(string path)
-    {
-        using var image = Cv2.ImRead(path, ImreadModes.Grayscale);
-        Assert.False(image.Empty(), $"cannot read {path}");
-        var pixels = new byte[image.Width * image.Height];
-        Assert.True(image.IsContinuous());
-        Marshal.Copy(image.Data, pixels, 0, pixels.Length);
-        return (pixels, image.Width, image.Height);
-    }
-
-    private static (FaceBox Box, (int X, int Y)[] Points) ParseDlibLine(string line)
-    {
-        using var json = JsonDocument.Parse(line);
-        var box = json.RootElement.GetProperty("box").EnumerateArray().Select(v => v.GetInt32()).ToArray();
-        var points = json.RootElement.GetProperty("points").EnumerateArray()
-            .Select(p => (p[0].GetInt32(), p[1].GetInt32()))
-            .ToArray();
-        return (new FaceBox(box[0], box[1], box[2], box[3]), points);
     }
 
     private static double Square(double v) => v * v;
