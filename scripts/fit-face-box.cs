@@ -3,7 +3,9 @@
 // Fits the Haar -> dlib HOG box mapping (FaceDetector.ToPredictorBox) on a folder of grey PNG frames, each with the
 // JSON lines dlib's reference tool printed for it (scripts/fit-face-box.sh makes both). Pairs each dlib box with the
 // Haar box of largest overlap, fits centre shifts (as shares of the Haar width) and the side scale by least squares,
-// and reports how well the mapped boxes and the landmarks predicted from them agree with dlib's boxes.
+// and reports how well the mapped boxes and the landmarks predicted from them agree with dlib's boxes. Then the
+// verifying cascade: the share of proposals it keeps on faces (proposals paired with a dlib face) and, per clip, on
+// the frames without faces in FOLDER/nonface (looking for faces down to 24 px there).
 // Run: cd scripts && dotnet run -c Release fit-face-box.cs -- FOLDER
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -16,7 +18,7 @@ var folder = args.Length > 0 ? args[0] : "/tmp/avts-face-box-fit";
 using var detector = new FaceDetector(minFaceWidth: 40);
 var predictor = ShapePredictor.Load(ShapePredictor.DefaultModelPath);
 var pairs = new List<(string Frame, FaceBox Haar, FaceBox Dlib, byte[] Pixels, int Width, int Height)>();
-int dlibFaces = 0, haarFaces = 0;
+int dlibFaces = 0, haarFaces = 0, pairedVerified = 0;
 foreach (var json in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
 {
     using var image = Cv2.ImRead(Path.ChangeExtension(json, ".png"), ImreadModes.Grayscale);
@@ -34,6 +36,7 @@ foreach (var json in Directory.GetFiles(folder, "*.json").Order(StringComparer.O
         if (haar.Count > 0 && best.IntersectionOverUnion(dlib) > 0.2)
         {
             pairs.Add((Path.GetFileNameWithoutExtension(json), best, dlib, pixels, image.Width, image.Height));
+            pairedVerified += detector.Detect(pixels, image.Width, image.Height).Any(v => v == FaceDetector.ToPredictorBox(best)) ? 1 : 0;
         }
     }
 }
@@ -64,4 +67,24 @@ foreach (var (name, map) in new (string, Func<FaceBox, FaceBox>)[] { ("raw Haar"
     }).Order().ToArray();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name,-28}: box IoU with dlib's mean {pairs.Average(p => map(p.Haar).IntersectionOverUnion(p.Dlib)):F3}; landmarks vs dlib-box landmarks: median {errors[errors.Length / 2]:F4}, 90th pct {errors[(int)(errors.Length * 0.9)]:F4} x inter-ocular"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"verifying cascade keeps {pairedVerified} of {pairs.Count} proposals paired with a dlib face ({100.0 * pairedVerified / pairs.Count:F1} %)"));
+var nonFace = Path.Combine(folder, "nonface");
+var nonFaceFrames = Directory.Exists(nonFace) ? Directory.GetFiles(nonFace, "*.png") : [];
+// Faces down to 24 px: more proposals, so more false alarms for the verifier to reject.
+using var sensitive = new FaceDetector(minFaceWidth: 24);
+foreach (var clip in nonFaceFrames.GroupBy(f => Path.GetFileName(f)[..Path.GetFileName(f).LastIndexOf('-')]).OrderBy(g => g.Key, StringComparer.Ordinal))
+{
+    int proposals = 0, kept = 0;
+    foreach (var png in clip)
+    {
+        using var image = Cv2.ImRead(png, ImreadModes.Grayscale);
+        var pixels = new byte[image.Width * image.Height];
+        Marshal.Copy(image.Data, pixels, 0, pixels.Length);
+        proposals += sensitive.DetectHaar(pixels, image.Width, image.Height).Count;
+        kept += sensitive.Detect(pixels, image.Width, image.Height).Count;
+    }
+
+    Console.WriteLine($"{clip.Key} ({clip.Count()} frames without faces): {proposals} proposals, {kept} kept");
 }

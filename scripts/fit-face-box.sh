@@ -2,7 +2,8 @@
 # Measures the Haar -> dlib HOG box mapping that FaceDetector.ToPredictorBox uses: extracts grey frames from real
 # talking-face clips (GRID s1, the av/talking heads, every clip of faces/, each decoded so the face is 80 px or more),
 # runs dlib's HOG face detector on each (the reference tool ../shared/tools/dlib-landmarks), then
-# scripts/fit-face-box.cs runs the Haar detector on the same frames, pairs the boxes and fits the mapping.
+# scripts/fit-face-box.cs runs the Haar detector on the same frames, pairs the boxes and fits the mapping; it also
+# counts how often the verifying cascade accepts the proposals on faces and on frames of clips without faces.
 #   scripts/fit-face-box.sh [DATA_DIR] [WORK_DIR] [DLIB_TOOL]      (defaults: ../shared/data, /tmp/avts-face-box-fit, /tmp/dlib-landmarks)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,6 +30,13 @@ while IFS= read -r clip; do
   width=$(ffprobe -v error -select_streams v:0 -show_entries stream=width -of csv=p=0 "$clip")
   frames "$clip" $(( width >= 480 ? 640 : width * 2 )) 2 "faces$((i++))"
 done < <(find "$data/faces" -name '*.mp4' | sort)
+
+# Frames without faces, for the verifying cascade's false-alarm count: every 10th frame of four event clips.
+mkdir -p "$work/nonface"
+for clip in fire2.mp4 flipping_a_pancake.mkv big_buck_bunny_0_30.webm smpte-2997.mp4; do
+  ffmpeg -nostdin -hide_banner -loglevel error -y -i "$data/av/events/$clip" \
+    -vf "select='not(mod(n\,10))',scale=640:-2:flags=area,format=gray" -fps_mode passthrough "$work/nonface/${clip%%.*}-%03d.png"
+done
 
 for png in "$work"/*.png; do
   "$tool" "$model" "$png" > "${png%.png}.json"
