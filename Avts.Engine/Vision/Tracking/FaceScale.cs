@@ -6,7 +6,7 @@ namespace Avts.Engine.Vision.Tracking;
 /// The decode width at which faces are big enough for landmarks. Analysis decodes at 320 px, where a face on a stage
 /// or in a wide shot is 10-40 px; the shape predictor wants about 80 px or more. A first detection on the 320 px
 /// frames (the detector upscales them to find faces down to about 10 px) gives the face width, and the frames are
-/// then decoded wider so the largest face is <see cref="TargetFaceWidth"/> px.
+/// then decoded wider so the main face is at least <see cref="TargetFaceWidth"/> px.
 /// </summary>
 public static class FaceScale
 {
@@ -41,8 +41,8 @@ public static class FaceScale
     }
 
     /// <summary>
-    /// The decode width for <paramref name="input"/>'s faces (see <see cref="DecodeWidth"/>), from the largest face
-    /// found on frames spread over it; null when no face is found there.
+    /// The decode width for <paramref name="input"/>'s faces (see <see cref="DecodeWidth"/>), from the largest face of
+    /// each of a few frames spread over it (the smallest of those, false alarms aside); null when no face is found.
     /// </summary>
     public static async Task<int?> FindDecodeWidthAsync(string input, CancellationToken cancellationToken, string? cascadePath = null)
     {
@@ -72,7 +72,9 @@ public static class FaceScale
             return null;
         }
 
-        // The largest face: small false alarms in the upscaled probe frames are more common than large ones.
-        return DecodeWidth(video.Width, widths.Max(), stream.DisplayWidth);
+        // The smallest of the sampled faces, so a zoom or a walk away from the camera stays above the target; faces
+        // under a third of the largest are taken for the false alarms the upscaled probe frames give now and then.
+        var largest = widths.Max();
+        return DecodeWidth(video.Width, widths.Where(w => 3 * w >= largest).Min(), stream.DisplayWidth);
     }
 }
