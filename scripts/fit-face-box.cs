@@ -3,13 +3,16 @@
 // Fits the Haar -> dlib HOG box mapping (FaceDetector.ToPredictorBox) on a folder of grey PNG frames, each with the
 // JSON lines dlib's reference tool printed for it (scripts/fit-face-box.sh makes both). Pairs each dlib box with the
 // Haar box of largest overlap, fits centre shifts (as shares of the Haar width) and the side scale by least squares,
-// and reports how well the mapped boxes and the landmarks predicted from them agree with dlib's boxes. Then the
-// verifying cascade: the share of proposals it keeps on faces (proposals paired with a dlib face) and, per clip, on
+// and reports how well the mapped boxes and the landmarks predicted from them agree with dlib's boxes, and FaceTracker's
+// start agreement (FaceTracker.MinStartAgreement) on real faces. Then the
+// cascade vote: the share of default-cascade faces paired with a dlib face that FaceDetector.Detect keeps, how the other
+// cascades' boxes sit against the default one's, and, per clip, the default cascade's proposals and Detect's faces on
 // the frames without faces in FOLDER/nonface (looking for faces down to 24 px there).
 // Run: cd scripts && dotnet run -c Release fit-face-box.cs -- FOLDER
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Avts.Engine.Vision;
 using Avts.Engine.Vision.Landmarks;
 using Avts.Engine.Vision.Tracking;
 using OpenCvSharp;
@@ -36,7 +39,7 @@ foreach (var json in Directory.GetFiles(folder, "*.json").Order(StringComparer.O
         if (haar.Count > 0 && best.IntersectionOverUnion(dlib) > 0.2)
         {
             pairs.Add((Path.GetFileNameWithoutExtension(json), best, dlib, pixels, image.Width, image.Height));
-            pairedVerified += detector.Detect(pixels, image.Width, image.Height).Any(v => v == FaceDetector.ToPredictorBox(best)) ? 1 : 0;
+            pairedVerified += detector.Detect(pixels, image.Width, image.Height).Any(v => v.IntersectionOverUnion(FaceDetector.ToPredictorBox(best)) >= 0.5) ? 1 : 0;
         }
     }
 }
@@ -69,7 +72,52 @@ foreach (var (name, map) in new (string, Func<FaceBox, FaceBox>)[] { ("raw Haar"
         $"{name,-28}: box IoU with dlib's mean {pairs.Average(p => map(p.Haar).IntersectionOverUnion(p.Dlib)):F3}; landmarks vs dlib-box landmarks: median {errors[errors.Length / 2]:F4}, 90th pct {errors[(int)(errors.Length * 0.9)]:F4} x inter-ocular"));
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"verifying cascade keeps {pairedVerified} of {pairs.Count} proposals paired with a dlib face ({100.0 * pairedVerified / pairs.Count:F1} %)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FaceDetector.Detect keeps {pairedVerified} of {pairs.Count} default-cascade faces paired with a dlib face ({100.0 * pairedVerified / pairs.Count:F1} %)"));
+
+// FaceTracker's start check: landmarks from the detected box, again from the box they imply; the overlap of the box
+// the second landmarks imply with the detection, for detections of real faces.
+FaceBox Implied(FaceLandmarks landmarks)
+{
+    var placed = Similarity.Fit(predictor.MeanShape, landmarks.Points);
+    var (x, y) = placed.Apply(0.5, 0.5);
+    return FaceBox.Around(x, y, placed.Scale + 1, placed.Scale + 1);
+}
+
+var agreement = new List<double>();
+foreach (var (_, haar, _, pixels, width, height) in pairs)
+{
+    foreach (var detection in detector.Detect(pixels, width, height).Where(d => d.IntersectionOverUnion(FaceDetector.ToPredictorBox(haar)) >= 0.5))
+    {
+        var refined = predictor.Predict(pixels, width, height, Implied(predictor.Predict(pixels, width, height, detection)));
+        agreement.Add(Implied(refined).IntersectionOverUnion(detection));
+    }
+}
+
+agreement.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"start agreement on {agreement.Count} real-face detections: min {agreement[0]:F3}, 1st pct {agreement[agreement.Count / 100]:F3}, 5th pct {agreement[agreement.Count / 20]:F3}, median {agreement[agreement.Count / 2]:F3}"));
+
+// The other two cascades' boxes on the same faces: position and size relative to the default cascade's box.
+foreach (var file in FaceDetector.CascadeFiles.Skip(1))
+{
+    using var cascade = new CascadeClassifier(Path.Combine(FaceDetector.DefaultCascadeFolder, file));
+    var offsets = new List<(double X, double Y, double Size)>();
+    foreach (var (_, haar, _, pixels, width, height) in pairs)
+    {
+        using var image = Mat.FromPixelData(height, width, MatType.CV_8UC1, pixels);
+        var other = cascade.DetectMultiScale(image, 1.1, 3, HaarDetectionTypes.ScaleImage, new Size(40, 40))
+            .Select(r => new FaceBox(r.X, r.Y, r.X + r.Width - 1, r.Y + r.Height - 1))
+            .Where(b => b.IntersectionOverUnion(haar) >= 0.5)
+            .ToList();
+        if (other.Count == 1)
+        {
+            offsets.Add(((other[0].CentreX - haar.CentreX) / haar.Width, (other[0].CentreY - haar.CentreY) / haar.Width, (double)other[0].Width / haar.Width));
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{file}: {offsets.Count} faces, centre {offsets.Average(o => o.X):F3}, {offsets.Average(o => o.Y):F3} default widths off, size x{offsets.Average(o => o.Size):F3}"));
+}
 var nonFace = Path.Combine(folder, "nonface");
 var nonFaceFrames = Directory.Exists(nonFace) ? Directory.GetFiles(nonFace, "*.png") : [];
 // Faces down to 24 px: more proposals, so more false alarms for the verifier to reject.
@@ -86,5 +134,5 @@ foreach (var clip in nonFaceFrames.GroupBy(f => Path.GetFileName(f)[..Path.GetFi
         kept += sensitive.Detect(pixels, image.Width, image.Height).Count;
     }
 
-    Console.WriteLine($"{clip.Key} ({clip.Count()} frames without faces): {proposals} proposals, {kept} kept");
+    Console.WriteLine($"{clip.Key} ({clip.Count()} frames without faces): {proposals} default-cascade proposals, {kept} faces detected");
 }

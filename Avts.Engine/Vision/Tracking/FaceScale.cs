@@ -44,7 +44,7 @@ public static class FaceScale
     /// The decode width for <paramref name="input"/>'s faces (see <see cref="DecodeWidth"/>), from the largest face of
     /// each of a few frames spread over it (the smallest of those, false alarms aside); null when no face is found.
     /// </summary>
-    public static async Task<int?> FindDecodeWidthAsync(string input, CancellationToken cancellationToken, string? cascadePath = null)
+    public static async Task<int?> FindDecodeWidthAsync(string input, CancellationToken cancellationToken, string? cascadeFolder = null)
     {
         var decoded = await MediaDecoder.DecodeAsync(
             input, new DecodeOptions { VideoWidth = ProbeWidth, IncludeAudio = false }, cancellationToken).ConfigureAwait(false);
@@ -53,7 +53,7 @@ public static class FaceScale
             return null;
         }
 
-        using var detector = new FaceDetector(cascadePath, ProbeMinFaceWidth);
+        using var detector = new FaceDetector(ProbeMinFaceWidth, cascadeFolder);
         var widths = new List<int>();
         var samples = Math.Min(ProbeFrames, video.FrameCount);
         for (var k = 0; k < samples; k++)
