@@ -20,7 +20,13 @@ public sealed class FaceTracker : IDisposable
 
     // A box covering this much of a smaller one marks the same place: a face does not hold another face (the cascade
     // and the predictor sometimes make a small "face" of a large face's nose and mouth).
-    internal const double SamePlaceOverlap = 0.5;
+    private const double SamePlaceOverlap = 0.5;
+
+    // A smaller "face" whose centre lies below a face, within these multiples of that face's size (sideways, down), is
+    // taken for the same person's body: the cascades fired, repeatedly, on a shirt (LRS3 00018) and on a neckline
+    // with a necklace (av/talking/4). A real second face there would be a child in front of an adult.
+    private const double BodySideways = 0.75;
+    private const double BodyDown = 3;
 
     // A confirmed track whose box overlaps its detection less than this restarts from the detection.
     private const double DriftOverlap = 0.5;
@@ -77,7 +83,7 @@ public sealed class FaceTracker : IDisposable
             track.State = next;
         }
 
-        RemoveNestedTracks();
+        RemoveShadowedTracks();
 
         // Every frame while nothing is confirmed or a new track waits for its confirming detections.
         if (tracks.Any(t => !t.Confirmed) || !tracks.Any(t => t.Confirmed) || ++framesSinceDetection >= options.RedetectEvery)
@@ -151,7 +157,7 @@ public sealed class FaceTracker : IDisposable
             }
 
             if (tracks.Count < options.MaxFaces
-                && !tracks.Any(t => t.State.Fit.Box.OverlapOfSmaller(detection) >= SamePlaceOverlap)
+                && !tracks.Any(t => Shadows(t.State.Fit.Box, detection) || Shadows(detection, t.State.Fit.Box))
                 && Start(grey, width, height, detection) is { } started)
             {
                 var added = new FaceTrack(nextId++, started) { Confirmed = options.ConfirmDetections <= 1 };
@@ -165,13 +171,30 @@ public sealed class FaceTracker : IDisposable
     private static bool SamePlace(FaceBox track, FaceBox detection) =>
         track.IntersectionOverUnion(detection) >= SameFaceOverlap || track.OverlapOfSmaller(detection) >= SamePlaceOverlap;
 
-    /// <summary>Of tracks that share a place, keeps the one with the larger face (the older one when equal).</summary>
-    private void RemoveNestedTracks()
+    /// <summary>
+    /// Whether a face in box <paramref name="face"/> rules out one in <paramref name="other"/>: they share a place (one
+    /// mostly inside the other), or <paramref name="other"/> is smaller and sits on <paramref name="face"/>'s body.
+    /// </summary>
+    internal static bool Shadows(FaceBox face, FaceBox other)
+    {
+        if (face.OverlapOfSmaller(other) >= SamePlaceOverlap)
+        {
+            return true;
+        }
+
+        var down = other.CentreY - face.CentreY;
+        return other.Width < face.Width
+            && Math.Abs(other.CentreX - face.CentreX) <= BodySideways * face.Width
+            && down > 0 && down <= BodyDown * face.Width;
+    }
+
+    /// <summary>Of tracks where one <see cref="Shadows"/> another, keeps the larger face (the older one when equal).</summary>
+    private void RemoveShadowedTracks()
     {
         var ordered = tracks.OrderByDescending(t => t.State.Fit.Side).ThenBy(t => t.Id).ToList();
         for (var i = ordered.Count - 1; i > 0; i--)
         {
-            if (ordered.Take(i).Any(larger => larger.State.Fit.Box.OverlapOfSmaller(ordered[i].State.Fit.Box) >= SamePlaceOverlap))
+            if (ordered.Take(i).Any(larger => Shadows(larger.State.Fit.Box, ordered[i].State.Fit.Box)))
             {
                 tracks.Remove(ordered[i]);
             }

@@ -7,7 +7,7 @@ namespace Avts.Engine.Vision.Tracking;
 /// Face tracks over a whole decoded video: <see cref="FaceTracker"/> forward through the frames, then each track
 /// followed backward from the frame it was detected in, with the same fit checks, so the frames before a face's first
 /// detection (a turned head the frontal detector misses at the start of a clip) get their landmarks too; a face followed
-/// backward stops where another track already holds its place.
+/// backward stops where it meets another track's face (the same place, or one on the other's body).
 /// </summary>
 public static class VideoFaceTracks
 {
@@ -36,7 +36,7 @@ public static class VideoFaceTracks
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (tracker.Follow(video.Frame(j), video.Width, video.Height, current) is not { } earlier
-                    || frames[j].Any(f => ShapeFit.Of(predictor.MeanShape, f.Landmarks.Points).Box.OverlapOfSmaller(earlier.Fit.Box) >= FaceTracker.SamePlaceOverlap))
+                    || frames[j].Any(f => Conflict(ShapeFit.Of(predictor.MeanShape, f.Landmarks.Points).Box, earlier.Fit.Box)))
                 {
                     break;
                 }
@@ -48,4 +48,6 @@ public static class VideoFaceTracks
 
         return [.. frames.Select(f => (IReadOnlyList<TrackedFace>)[.. f.OrderByDescending(face => face.FaceSize)])];
     }
+
+    private static bool Conflict(FaceBox held, FaceBox candidate) => FaceTracker.Shadows(held, candidate) || FaceTracker.Shadows(candidate, held);
 }

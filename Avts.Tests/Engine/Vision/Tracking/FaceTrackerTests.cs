@@ -1,3 +1,4 @@
+using Avts.Engine.Vision.Landmarks;
 using Avts.Engine.Vision.Tracking;
 using Avts.Tests.Fixtures;
 
@@ -99,5 +100,18 @@ public sealed class FaceTrackerTests
             Math.Pow(fromDetector.X(i) - fromDlib.X(i), 2) + Math.Pow(fromDetector.Y(i) - fromDlib.Y(i), 2)));
 
         Assert.True(mean < 3, $"mean distance {mean:F2} px");
+    }
+
+    [Theory]
+    [InlineData(130, 200, 60, true)] // a smaller "face" under the face: the same person's shirt
+    [InlineData(100, 60, 40, true)] // mostly inside the face: a part of it
+    [InlineData(250, 100, 100, false)] // beside it, the same size: another person
+    [InlineData(100, 450, 60, false)] // far below: someone else
+    [InlineData(100, 20, 60, false)] // above, smaller: someone further back
+    public void Shadows_FaceAndAnotherBox_RulesOutPartsAndBodyOfTheFace(int centreX, int centreY, int side, bool expected)
+    {
+        var face = FaceBox.Around(100, 100, 100, 100);
+
+        Assert.Equal(expected, FaceTracker.Shadows(face, FaceBox.Around(centreX, centreY, side, side)));
     }
 }
