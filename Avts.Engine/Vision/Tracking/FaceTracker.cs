@@ -5,7 +5,8 @@ namespace Avts.Engine.Vision.Tracking;
 /// <summary>
 /// Follows faces through a stream frame by frame with 68-point landmarks. A face is found by the Haar detector (its
 /// box mapped to the predictor's convention), then followed by its own landmarks: the next frame is predicted from
-/// the box the current landmarks imply. A new track is reported once <see cref="FaceTrackerOptions.ConfirmDetections"/>
+/// the box the current landmarks imply. A new track needs landmarks that agree with its detection and must not sit
+/// inside a larger face or below it (its body); it is reported once <see cref="FaceTrackerOptions.ConfirmDetections"/>
 /// detections have matched it. A track ends when its fit degrades: the face size or centre jumps between
 /// frames, the shape stops looking like a face, the box centre leaves the frame, or the face-aligned appearance
 /// stops correlating with the previous frame's (a cut). Full-frame detection runs every
