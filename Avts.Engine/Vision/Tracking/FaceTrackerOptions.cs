@@ -27,7 +27,9 @@ public sealed record FaceTrackerOptions
 
     /// <summary>
     /// Smallest correlation between the face-aligned appearance of consecutive frames; below it the face was lost
-    /// (a shot cut, an occlusion, a box that slid off the face).
+    /// (a shot cut, an occlusion, a box that slid off the face). Measured on the faces/ and av/talking clips: tracked
+    /// faces gave 0.81 or more in 99 % of 5949 frame pairs (median 0.99); the previous clip's face placement on the next
+    /// clip's first frame, a cut, gave a median 0.23.
     /// </summary>
     public double MinAppearanceCorrelation { get; init; } = 0.5;
 
