@@ -90,7 +90,8 @@ public sealed class Program
         services.AddSingleton<IWindowScorer>(sp =>
         {
             var live = sp.GetRequiredService<IOptions<LiveEngineOptions>>().Value;
-            var estimator = sp.GetRequiredService<EstimatorRegistry>().Create(live.Method, sp.GetRequiredService<IOptions<AvtsWebOptions>>().Value.Weights);
+            var web = sp.GetRequiredService<IOptions<AvtsWebOptions>>().Value;
+            var estimator = sp.GetRequiredService<EstimatorRegistry>().Create(live.Method, web.Weights, web.Landmarks);
             return new WindowScorer(estimator, live.ToLiveOptions());
         });
 

@@ -128,6 +128,7 @@ public sealed class ShiftBenchmark
                 var settings = new CheckSettings(method, options.Analysis, new DecodeOptions(), ToleranceProfiles.DefaultName, null)
                 {
                     WeightsPath = options.WeightsPath,
+                    LandmarksPath = options.LandmarksPath,
                 };
                 var outcome = await checker.CheckAsync(copy, settings, progress: null, cancellationToken).ConfigureAwait(false);
                 var report = outcome.Report;

@@ -38,6 +38,9 @@ public sealed record ShiftBenchmarkOptions
     /// <summary>Receives the fraction of sources done (0..1); null: not reported.</summary>
     public IProgress<double>? Progress { get; init; }
 
+    /// <summary>The 68-point landmark model for lip-sync methods (null: Debian's libdlib-data file).</summary>
+    public string? LandmarksPath { get; init; }
+
     /// <summary>How the estimators window and search.</summary>
     public AnalysisOptions Analysis { get; init; } = new();
 }

@@ -23,4 +23,7 @@ public sealed record CheckSettings(
 
     /// <summary>The <c>--weights</c> file for network methods (null = the default lookup, see <see cref="AvtsWeights"/>).</summary>
     public string? WeightsPath { get; init; }
+
+    /// <summary>The <c>--landmarks</c> file (68-point dlib model) for lip-sync methods (null = Debian's libdlib-data file).</summary>
+    public string? LandmarksPath { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Avts.Engine.Checking;
 /// </summary>
 public sealed class EstimatorRegistry
 {
-    private readonly List<KeyValuePair<string, Func<string?, ISyncEstimator>>> _factories = [];
+    private readonly List<KeyValuePair<string, Func<EstimatorFiles, ISyncEstimator>>> _factories = [];
 
     /// <summary>Registered names in registration order.</summary>
     public IReadOnlyList<string> Names => [.. _factories.Select(f => f.Key)];
@@ -22,10 +22,10 @@ public sealed class EstimatorRegistry
     public EstimatorRegistry Add(string name, Func<ISyncEstimator> factory) => Add(name, _ => factory());
 
     /// <summary>
-    /// Registers <paramref name="factory"/>, which receives the <c>--weights</c> value (null when not given), under
-    /// <paramref name="name"/>.
+    /// Registers <paramref name="factory"/>, which receives the model files asked for (<c>--weights</c>,
+    /// <c>--landmarks</c>; null when not given), under <paramref name="name"/>.
     /// </summary>
-    public EstimatorRegistry Add(string name, Func<string?, ISyncEstimator> factory)
+    public EstimatorRegistry Add(string name, Func<EstimatorFiles, ISyncEstimator> factory)
     {
         if (_factories.Exists(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase)))
         {
@@ -36,24 +36,27 @@ public sealed class EstimatorRegistry
         return this;
     }
 
-    /// <summary>A fresh estimator for <paramref name="name"/>; <paramref name="weightsPath"/> is the <c>--weights</c> value.</summary>
-    /// <exception cref="FileNotFoundException">The estimator needs weights that are not there (one-line message).</exception>
-    public ISyncEstimator Create(string name, string? weightsPath = null) =>
-        _factories.Find(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.Invoke(weightsPath)
+    /// <summary>
+    /// A fresh estimator for <paramref name="name"/>; <paramref name="weightsPath"/> is the <c>--weights</c> value and
+    /// <paramref name="landmarksPath"/> the <c>--landmarks</c> value (null: each method's default).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The estimator needs a model file that is not there (one-line message).</exception>
+    public ISyncEstimator Create(string name, string? weightsPath = null, string? landmarksPath = null) =>
+        _factories.Find(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.Invoke(new EstimatorFiles(weightsPath, landmarksPath))
         ?? throw new ArgumentException($"unknown method '{name}' (known: {string.Join(", ", Names)}).", nameof(name));
 
     /// <summary>
-    /// Why <paramref name="name"/> cannot be used with <paramref name="weightsPath"/> (unknown method, missing or
-    /// unreadable weights), in one line; null when it can. Creates the estimator once to find out.
+    /// Why <paramref name="name"/> cannot be used with these model files (unknown method, missing or unreadable
+    /// weights or landmark model), in one line; null when it can. Creates the estimator once to find out.
     /// </summary>
-    public string? Check(string name, string? weightsPath = null)
+    public string? Check(string name, string? weightsPath = null, string? landmarksPath = null)
     {
         try
         {
-            using var estimator = Create(name, weightsPath);
+            using var estimator = Create(name, weightsPath, landmarksPath);
             return null;
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or Model.ModelCardException)
+        catch (Exception ex) when (ex is ArgumentException or IOException or Model.ModelCardException or Vision.Landmarks.LandmarkModelException)
         {
             return MessageText.OneLine(ex.Message);
         }
@@ -66,9 +69,23 @@ public sealed class EstimatorRegistry
     /// </summary>
     public static EstimatorRegistry CreateDefault() => new EstimatorRegistry()
         .Add("onset", () => new OnsetEstimator())
-        .Add("avts", weights => LoadAvts(weights))
-        .Add("auto", weights => new AutoEstimator(new OnsetEstimator(), LoadAvts(weights)));
+        .Add("avts", files => LoadNetwork(files, AvtsWeights.DefaultRelativePath))
+        .Add("lips", files => LoadNetwork(files, AvtsWeights.LipsRelativePath))
+        .Add("auto", files => new AutoEstimator(new OnsetEstimator(), LoadNetwork(files, AvtsWeights.DefaultRelativePath)));
 
-    // "auto" device: CUDA when the CUDA libtorch is built in and a GPU is present, else the CPU.
-    private static AvtsEstimator LoadAvts(string? weights) => new(AvtsWeights.Resolve(weights), device: "auto");
+    // "auto" device: CUDA when the CUDA libtorch is built in and a GPU is present, else the CPU. A method is bound to
+    // its architecture: lips weights under --method avts (or the reverse) would answer under the wrong name.
+    private static AvtsEstimator LoadNetwork(EstimatorFiles files, string defaultWeights)
+    {
+        var weights = AvtsWeights.Resolve(files.Weights, defaultWeights);
+        var lips = defaultWeights == AvtsWeights.LipsRelativePath;
+        var card = Model.Checkpoint.ReadCard(weights);
+        if (card.Options.IsLips != lips)
+        {
+            throw new Model.ModelCardException(
+                $"{weights} holds a {card.Options.Architecture} model; --method {(lips ? "lips needs lips" : "avts and auto need pixel")} weights (see models/README.md).");
+        }
+
+        return new AvtsEstimator(weights, card.Options, device: "auto", landmarksPath: files.Landmarks);
+    }
 }

@@ -44,11 +44,11 @@ public sealed partial class SyncCheckService(IMediaOpener opener, EstimatorRegis
         var clock = Stopwatch.StartNew();
 
         // Created first: a network method whose weights are missing fails before a long decode.
-        using var estimator = estimators.Create(settings.Method, settings.WeightsPath);
+        using var estimator = estimators.Create(settings.Method, settings.WeightsPath, settings.LandmarksPath);
         var searched = settings.Analysis with { RangeSeconds = RangeGuard.SearchedSeconds(settings.Analysis.RangeSeconds) };
-        var layout = new SpanLayout(SpanSeconds, settings.Analysis.WindowSeconds, searched.RangeSeconds);
         LogOpening(input);
-        await using var spans = await opener.OpenAsync(input, settings.Decode, layout, cancellationToken).ConfigureAwait(false);
+        var spans = await OpenAsync(estimator, input, settings, searched, cancellationToken).ConfigureAwait(false);
+        await using var _ = spans.ConfigureAwait(false);
         var info = spans.Info;
         if (info.Video is null)
         {
@@ -94,6 +94,39 @@ public sealed partial class SyncCheckService(IMediaOpener opener, EstimatorRegis
         progress?.Report(1);
         return new CheckOutcome(report, analysis);
     }
+
+    /// <summary>
+    /// Opens the input as the method wants it decoded (a lip-sync method asks for faces big enough for landmarks), with
+    /// spans short enough that one span of those frames stays near <see cref="SpanBytes"/>.
+    /// </summary>
+    private async Task<IMediaSpans> OpenAsync(ISyncEstimator estimator, string input, CheckSettings settings, AnalysisOptions searched, CancellationToken cancellationToken)
+    {
+        var layout = new SpanLayout(SpanSeconds, settings.Analysis.WindowSeconds, searched.RangeSeconds);
+        var spans = await opener.OpenAsync(input, settings.Decode, layout, cancellationToken).ConfigureAwait(false);
+        if (spans.Info.Video is not { } video)
+        {
+            return spans;
+        }
+
+        var decode = await estimator.PrepareDecodeAsync(input, spans.Info, settings.Decode, cancellationToken).ConfigureAwait(false);
+        if (decode == settings.Decode)
+        {
+            return spans;
+        }
+
+        await spans.DisposeAsync().ConfigureAwait(false);
+        var frameBytes = (double)decode.VideoWidth * decode.VideoWidth * video.DisplayHeight / Math.Max(1, video.DisplayWidth);
+        var perSecond = frameBytes * (video.FrameRate is > 0 and < 1000 ? video.FrameRate : 30);
+        var spanSeconds = Math.Clamp(SpanBytes / perSecond, 3 * settings.Analysis.WindowSeconds, SpanSeconds);
+        LogDecodeWidth(decode.VideoWidth, spanSeconds);
+        return await opener.OpenAsync(input, decode, layout with { SpanSeconds = spanSeconds }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>About how many bytes of frames one span may hold when a method decodes wider than 320 px.</summary>
+    public const double SpanBytes = 200e6;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "decoding at {Width} px wide for faces, {SpanSeconds:0} s spans")]
+    private partial void LogDecodeWidth(int width, double spanSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "decoding {Input}")]
     private partial void LogOpening(string input);

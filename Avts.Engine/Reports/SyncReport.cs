@@ -56,6 +56,10 @@ public sealed record SyncReport
     /// <summary>The analysis settings.</summary>
     public ReportAnalysis? Analysis { get; init; }
 
+    /// <summary>The face the answer was taken from (lip-sync methods: the one whose lips explain the sound best); left out otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FaceRegion? Face { get; init; }
+
     /// <summary>What the decode delivered against the probe; null (and left out) when not measured.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportDecode? Decode { get; init; }
@@ -124,6 +128,7 @@ public sealed record SyncReport
                 options.RangeSeconds,
                 ReportNumbers.Seconds(decode?.StartSeconds),
                 ReportNumbers.Seconds(decode?.DurationSeconds)),
+            Face = analysis.Face,
             Decode = coverage is null
                 ? null
                 : new ReportDecode(

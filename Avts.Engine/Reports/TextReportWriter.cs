@@ -28,6 +28,11 @@ public static class TextReportWriter
             writer.WriteLine(F($"audio        {a.Codec} {a.SampleRate} Hz, {a.Channels} ch, starts at {a.StartS:0.###} s"));
         }
 
+        if (report.Face is { } face)
+        {
+            writer.WriteLine(F($"face         {face.Width:0}x{face.Height:0} px at ({face.X:0}, {face.Y:0}){(face.Faces > 1 ? F($", the best-explaining of {face.Faces} faces") : "")}"));
+        }
+
         if (report.Windows.Count > 0)
         {
             writer.WriteLine();

@@ -21,6 +21,8 @@ public static class AnalysisMerger
             return parts[0];
         }
 
+        // The face of the most confident span speaks for the merged answer.
+        var face = parts.Where(p => p.Face is not null).MaxBy(p => p.Confidence)?.Face;
         var windows = parts.SelectMany(p => p.Windows)
             .GroupBy(w => Math.Round(w.StartSeconds, 3))
             .Select(g => g.MaxBy(w => w.Confidence)!)
@@ -29,7 +31,7 @@ public static class AnalysisMerger
         var curve = CombineCurves(parts);
         if (curve is null)
         {
-            return new SyncAnalysis(parts[0].Method, null, 0, false, windows, null);
+            return new SyncAnalysis(parts[0].Method, null, 0, false, windows, null) { Face = face };
         }
 
         var higherIsBetter = curve.Kind != "distance";
@@ -37,7 +39,7 @@ public static class AnalysisMerger
         var peak = PeakInterpolation.ArgMax(scores);
         if (peak < 0)
         {
-            return new SyncAnalysis(parts[0].Method, null, 0, false, windows, curve);
+            return new SyncAnalysis(parts[0].Method, null, 0, false, windows, curve) { Face = face };
         }
 
         // Interpolate between the neighbouring candidates: the union of the parts' delays need not be evenly spaced.
@@ -54,6 +56,7 @@ public static class AnalysisMerger
         return new SyncAnalysis(parts[0].Method, synchronizable ? delayMs : null, synchronizable ? confidence : 0, synchronizable, windows, curve)
         {
             PeakDelayMs = onEdge ? null : delayMs,
+            Face = face,
         };
     }
 

@@ -1,7 +1,8 @@
 using Avts.Engine.Dsp;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
-using Avts.Engine.Vision;
+using Avts.Engine.Vision.Landmarks;
+using Avts.Engine.Vision.Tracking;
 using TorchSharp;
 
 namespace Avts.Engine.Scoring;
@@ -36,20 +37,27 @@ public sealed class AvtsEstimator : ISyncEstimator
     /// </summary>
     public const double CropBlockSeconds = 4.0;
 
+    // Stands in for the probe result when ScoreWindows is called on bare tracks (calibration): no display size known.
+    private static readonly MediaInfo UnknownSource = new("", "", null, null, null);
+
     private readonly AvtsModel? model;
     private readonly torch.Device device = torch.CPU;
     private readonly LogMelSpectrogram? mel;
     private readonly ClipScorer scorer;
+    private readonly ClipWindowScorer windowScorer;
+    private readonly LipFaces? faces;
     private readonly WindowCalibration calibration;
 
     /// <summary>
     /// Loads the checkpoint at <paramref name="weightsPath"/> once. The architecture and preprocessing come from its
     /// model card, or must equal <paramref name="expected"/> when given (else a one-line <see cref="ModelCardException"/>).
-    /// <paramref name="device"/> is "cpu", "cuda" or "auto".
+    /// <paramref name="device"/> is "cpu", "cuda" or "auto". A lips model also loads the 68-point landmark model at
+    /// <paramref name="landmarksPath"/> (default: Debian's, <see cref="ShapePredictor.DefaultModelPath"/>).
     /// </summary>
-    /// <exception cref="FileNotFoundException">There is no file at <paramref name="weightsPath"/>.</exception>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="weightsPath"/> (or, for lips, at the landmark path).</exception>
     /// <exception cref="ModelCardException">The card is missing, unreadable or disagrees with <paramref name="expected"/>.</exception>
-    public AvtsEstimator(string weightsPath, AvtsModelOptions? expected = null, string device = "cpu")
+    /// <exception cref="LandmarkModelException">A lips model's landmark file is not a usable dlib shape predictor.</exception>
+    public AvtsEstimator(string weightsPath, AvtsModelOptions? expected = null, string device = "cpu", string? landmarksPath = null)
     {
         ArgumentNullException.ThrowIfNull(weightsPath);
         if (!File.Exists(weightsPath))
@@ -65,21 +73,41 @@ public sealed class AvtsEstimator : ISyncEstimator
         calibration = WindowCalibration.From(card);
         mel = new LogMelSpectrogram(Options.SampleRate, Options.FftSize, Options.HopLength, Options.WindowLength, Options.MelBins, Options.MelMinHz, Options.MelMaxHz, Options.LogOffset);
         scorer = ScoreWithModel;
+        windowScorer = new ClipWindowScorer(Options, scorer);
+        faces = Options.IsLips ? new LipFaces(LandmarkModels.Load(landmarksPath ?? ShapePredictor.DefaultModelPath), Options) : null;
     }
 
     /// <summary>An estimator over a scripted <paramref name="scorer"/> (tests: conventions without a trained model).</summary>
-    internal AvtsEstimator(AvtsModelOptions options, ClipScorer scorer, WindowCalibration? calibration = null)
+    internal AvtsEstimator(AvtsModelOptions options, ClipScorer scorer, WindowCalibration? calibration = null, ShapePredictor? landmarks = null)
     {
         Options = options;
         this.scorer = scorer;
+        windowScorer = new ClipWindowScorer(options, scorer);
+        faces = options.IsLips && landmarks is not null ? new LipFaces(landmarks, options) : null;
         this.calibration = calibration ?? WindowCalibration.None;
     }
 
     /// <inheritdoc />
-    public string Name => "avts";
+    public string Name => Options.IsLips ? "lips" : "avts";
 
     /// <summary>The model's architecture and preprocessing (from the card).</summary>
     public AvtsModelOptions Options { get; }
+
+    /// <summary>
+    /// Lips models: decode wide enough that the faces found in the first seconds are about
+    /// <see cref="FaceScale.TargetFaceWidth"/> px (never narrower than asked); pixel models: as asked.
+    /// </summary>
+    public async Task<DecodeOptions> PrepareDecodeAsync(string input, MediaInfo info, DecodeOptions requested, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        if (!Options.IsLips || await FaceScale.FindDecodeWidthAsync(input, cancellationToken, startSeconds: requested.StartSeconds).ConfigureAwait(false) is not { } width
+            || width <= requested.VideoWidth)
+        {
+            return requested;
+        }
+
+        return requested with { VideoWidth = width };
+    }
 
     /// <inheritdoc />
     public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken)
@@ -105,7 +133,11 @@ public sealed class AvtsEstimator : ISyncEstimator
 
         var windows = new List<WindowEstimate>();
         var windowCurves = new List<(double[] Curve, double Confidence)>();
-        foreach (var scored in ScoreWindows(video, audio, OnsetEstimator.WindowBounds(spanStart, spanEnd, options), options.RangeSeconds, cancellationToken))
+        var bounds = OnsetEstimator.WindowBounds(spanStart, spanEnd, options).ToList();
+        var (scoredWindows, face) = Options.IsLips
+            ? ScoreFace(media, bounds, options.RangeSeconds, cancellationToken)
+            : (windowScorer.Score(video, audio, bounds, options.RangeSeconds, PixelClips(video, spanStart), cancellationToken).ToList(), null);
+        foreach (var scored in scoredWindows)
         {
             var confidence = scored.DelayMs is null ? 0 : calibration.Confidence(scored.RawScore, scored.EndSeconds - scored.StartSeconds);
             windows.Add(new WindowEstimate(scored.StartSeconds, scored.EndSeconds, scored.DelayMs, confidence));
@@ -119,14 +151,14 @@ public sealed class AvtsEstimator : ISyncEstimator
         var offsetCurve = CurveAggregation.ToOffsetCurve(overall, maxShift, stepSeconds) with { Kind = "distance" };
         if (windowCurves.Count == 0 || DistanceCurve.ArgMin(overall) < 0)
         {
-            return Unsynchronizable(windows, windowCurves.Count == 0 ? null : offsetCurve);
+            return Unsynchronizable(windows, windowCurves.Count == 0 ? null : offsetCurve) with { Face = face };
         }
 
         var combined = 1 - windows.Aggregate(1.0, (product, w) => product * (1 - w.Confidence));
         var overallConfidence = Math.Min(calibration.Confidence(DistanceCurve.Score(overall, stepSeconds), spanEnd - spanStart), combined);
         if (DistanceCurve.MinimumOnEdge(overall))
         {
-            return new SyncAnalysis(Name, null, overallConfidence, false, windows, offsetCurve);
+            return new SyncAnalysis(Name, null, overallConfidence, false, windows, offsetCurve) { Face = face };
         }
 
         var delayMs = DistanceCurve.DelayMs(overall, maxShift, stepSeconds * 1000);
@@ -134,25 +166,27 @@ public sealed class AvtsEstimator : ISyncEstimator
         return new SyncAnalysis(Name, committed ? delayMs : null, overallConfidence, committed, windows, offsetCurve)
         {
             PeakDelayMs = delayMs,
+            Face = face,
         };
     }
 
     /// <summary>
     /// The per-window half of <see cref="Analyze"/>, for each of <paramref name="bounds"/> in order: the window's mean
     /// distance curve over ±<paramref name="rangeSeconds"/>, its raw score (<see cref="DistanceCurve.Score"/>) and
-    /// delay. Silent or frozen windows, windows no clip fits and minima on the edge of the range give no delay (raw
-    /// score 0). Clips sit on one 0.5 s grid from the span both tracks cover, so overlapping windows share (and
-    /// compute once) their clips. Calibration scores held-out windows through this same call.
+    /// delay (see <see cref="ClipWindowScorer"/>). Pixel models cut their clips from the frames (a face-crop model at
+    /// the mouth square found per <see cref="CropBlockSeconds"/>); lips models from the lip track of the face whose lips
+    /// explain the sound best. Calibration scores held-out windows through this same call.
     /// </summary>
-    public IEnumerable<ScoredWindow> ScoreWindows(VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
+    public IEnumerable<ScoredWindow> ScoreWindows(VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken) =>
+        Options.IsLips
+            ? ScoreFace(new DecodedMedia(UnknownSource, video, audio), [.. bounds], rangeSeconds, cancellationToken).Windows
+            : windowScorer.Score(video, audio, bounds, rangeSeconds, PixelClips(video, Math.Max(video.StartSeconds, audio.StartSeconds)), cancellationToken);
+
+    // Pixel clips, at the mouth square of the block of CropBlockSeconds they start in (face-crop models), found once per block.
+    private Func<double, float[]?> PixelClips(VideoTrack video, double spanStart)
     {
-        var stepSeconds = (double)Options.HopLength / Options.SampleRate;
-        var maxShift = (int)Math.Round(rangeSeconds / stepSeconds);
-        var shiftCount = (2 * maxShift) + 1;
-        var spanStart = Math.Max(video.StartSeconds, audio.StartSeconds);
-        var clipCurves = new Dictionary<int, double[]?>();
         var crops = new Dictionary<int, CropRegion?>();
-        CropRegion? CropAt(double clipStart)
+        return clipStart =>
         {
             var block = (int)Math.Floor((clipStart - spanStart) / CropBlockSeconds);
             if (!crops.TryGetValue(block, out var region))
@@ -162,52 +196,13 @@ public sealed class AvtsEstimator : ISyncEstimator
                 crops[block] = region;
             }
 
-            return region;
-        }
-
-        double[]? change = null;
-        foreach (var (start, end) in bounds)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (video.FrameCount < 3 || SyncGate.IsSilent(audio, start, end)
-                || SyncGate.IsFrozen(FrameChange.Largest(change ??= FrameChange.PerFrame(video, cancellationToken), video.TimestampsSeconds, start, end)))
-            {
-                yield return new ScoredWindow(start, end, null, 0, null);
-                continue;
-            }
-
-            var curves = new List<double[]>();
-            for (var i = (int)Math.Ceiling(((start - spanStart) / ClipHopSeconds) - 1e-6); spanStart + (i * ClipHopSeconds) + Options.WindowSeconds <= end + 1e-6; i++)
-            {
-                if (!clipCurves.TryGetValue(i, out var curve))
-                {
-                    var clipStart = spanStart + (i * ClipHopSeconds);
-                    curve = ClipCurve(video, audio, clipStart, CropAt(clipStart), maxShift, shiftCount);
-                    clipCurves[i] = curve;
-                }
-
-                if (curve is not null)
-                {
-                    curves.Add(curve);
-                }
-            }
-
-            var windowCurve = MeanCurve(curves, shiftCount);
-            if (DistanceCurve.ArgMin(windowCurve) < 0)
-            {
-                yield return new ScoredWindow(start, end, null, 0, null);
-            }
-            else if (DistanceCurve.MinimumOnEdge(windowCurve))
-            {
-                // Still part of the overall curve (with weight 0), but a slope is no estimate of its own.
-                yield return new ScoredWindow(start, end, windowCurve, 0, null);
-            }
-            else
-            {
-                yield return new ScoredWindow(start, end, windowCurve, DistanceCurve.Score(windowCurve, stepSeconds), DistanceCurve.DelayMs(windowCurve, maxShift, stepSeconds * 1000));
-            }
-        }
+            return AvtsInputs.VideoClip(video, clipStart, Options, region);
+        };
     }
+
+    private (IReadOnlyList<ScoredWindow> Windows, FaceRegion? Face) ScoreFace(
+        DecodedMedia media, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken) =>
+        (faces ?? throw new InvalidOperationException("A lips model needs the landmark model.")).Score(windowScorer, media, bounds, rangeSeconds, cancellationToken);
 
     /// <summary>
     /// Scores one clip against every shift of its audio span, exactly as <see cref="Analyze"/> does per clip: the speed
@@ -218,91 +213,15 @@ public sealed class AvtsEstimator : ISyncEstimator
     /// <summary>Releases the network.</summary>
     public void Dispose() => model?.Dispose();
 
-    /// <summary>
-    /// Distance curve [shiftCount] of the clip starting at the first frame shown at or after <paramref name="clipStart"/>,
-    /// cut at <paramref name="region"/>: index k is the audio shift
-    /// (k − maxShift) steps (positive = audio taken from later); NaN where the audio track does not cover the window.
-    /// Null when the clip or no shift at all is covered.
-    /// </summary>
-    private double[]? ClipCurve(VideoTrack video, AudioTrack audio, double clipStart, CropRegion? region, int maxShift, int shiftCount)
-    {
-        // Start on a frame's PTS: a clip starting between frames shows every frame up to a frame period late relative
-        // to its start (frames are held), which would smear the curve of clips on a half-frame grid by that much.
-        var frame = video.FirstFrameAtOrAfter(clipStart);
-        if (frame >= video.FrameCount)
-        {
-            return null;
-        }
-
-        clipStart = video.TimestampsSeconds[frame];
-        var clip = AvtsInputs.VideoClip(video, clipStart, Options, region);
-        if (clip is null)
-        {
-            return null;
-        }
-
-        // The window of shift k starts (k − maxShift) hops after the clip, minus the audio subnet's context.
-        var hop = Options.HopLength;
-        var spanFrom = clipStart - ((double)maxShift * hop / Options.SampleRate) - AvtsInputs.ContextSeconds(Options);
-        var first = (long)Math.Round((spanFrom - audio.StartSeconds) * Options.SampleRate);
-        var windowSamples = Options.AudioWindowSamples;
-        var kLo = first >= 0 ? 0 : (int)((-first + hop - 1) / hop);
-        var kHi = (int)Math.Min(shiftCount - 1, Math.Floor((double)(audio.Samples.Length - windowSamples - first) / hop));
-        if (kHi < kLo)
-        {
-            return null;
-        }
-
-        var from = (int)(first + ((long)kLo * hop));
-        var span = audio.Samples.AsSpan(from, ((kHi - kLo) * hop) + windowSamples).ToArray();
-        var distances = scorer(clip, span, kHi - kLo + 1);
-        var curve = new double[shiftCount];
-        Array.Fill(curve, double.NaN);
-        Array.Copy(distances, 0, curve, kLo, kHi - kLo + 1);
-        return curve;
-    }
-
     private double[] ScoreWithModel(float[] clip, float[] span, int shiftCount)
     {
         // One scope per clip: every tensor of this pass (inputs, feature map, pooled shifts) is freed on return.
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var audioTensor = AvtsModel.LogMelTensor(mel!.Compute(span), device);
-        var videoTensor = torch.tensor(clip, [1, Options.VideoChannels, Options.ClipFrames, Options.InputSize, Options.InputSize]).to(device);
+        var videoTensor = torch.tensor(clip, Options.VideoClipShape(1)).to(device);
         using var distances = model!.ShiftDistances(videoTensor, audioTensor, 0, shiftCount);
         return distances.to(torch.CPU).to_type(torch.ScalarType.Float64).data<double>().ToArray();
-    }
-
-    /// <summary>
-    /// Per-shift mean of the clips' curves, each first centred on its own median (NaN where fewer than half of the
-    /// clips cover the shift); the mean of the medians is added back so the values stay distances. Clips near a
-    /// file's ends cover only some shifts, and a clip's whole curve sits higher or lower with its content (speech,
-    /// a pause): without centring, the shifts only the low clips cover would win by that level alone.
-    /// </summary>
-    internal static double[] MeanCurve(List<double[]> curves, int length)
-    {
-        var medians = curves.Select(c => SampleStatistics.Median(c.Where(d => !double.IsNaN(d)))).ToArray();
-        var level = medians.Length > 0 ? medians.Average() : 0;
-        var result = new double[length];
-        for (var i = 0; i < length; i++)
-        {
-            double sum = 0;
-            var count = 0;
-            for (var c = 0; c < curves.Count; c++)
-            {
-                if (!double.IsNaN(curves[c][i]))
-                {
-                    sum += curves[c][i] - medians[c];
-                    count++;
-                }
-            }
-
-            // A shift that fewer than half of the clips cover is a mean of few, noisier distances: near the ends of
-            // a short file its dips would win by chance, so it is left out (NaN, treated as the range's edge).
-            result[i] = count > 0 && count * 2 >= curves.Count ? level + (sum / count) : double.NaN;
-        }
-
-        return result;
     }
 
     private SyncAnalysis Unsynchronizable(IReadOnlyList<WindowEstimate> windows, OffsetCurve? curve) =>

@@ -16,4 +16,12 @@ public interface ISyncEstimator : IDisposable
     /// Positive delays mean the sound is late.
     /// </summary>
     SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How this method wants <paramref name="input"/> (probed as <paramref name="info"/>) decoded, given what was
+    /// <paramref name="requested"/>: a lip-sync method decodes wider so faces are big enough for landmarks. By default,
+    /// as requested.
+    /// </summary>
+    Task<DecodeOptions> PrepareDecodeAsync(string input, MediaInfo info, DecodeOptions requested, CancellationToken cancellationToken) =>
+        Task.FromResult(requested);
 }

@@ -29,4 +29,7 @@ public sealed record SyncAnalysis(
     /// none did. The answer is then undetermined: the true delay is probably there, or further out.
     /// </summary>
     public double? BeyondRangeDelayMs { get; init; }
+
+    /// <summary>The face the answer was taken from (lip-sync methods), or null.</summary>
+    public FaceRegion? Face { get; init; }
 }

@@ -38,6 +38,11 @@ internal sealed class AnalysisOptionSet
         };
         Profile.AcceptOnlyFromAmong([.. ToleranceProfiles.Names]);
         Weights = WeightsOption();
+        Landmarks = new Option<string?>("--landmarks")
+        {
+            Description = $"dlib 68-point landmark model for --method lips [default: {Engine.Vision.Landmarks.ShapePredictor.DefaultModelPath}, Debian's libdlib-data; trained on iBUG 300-W, non-commercial terms].",
+            HelpName = "FILE",
+        };
         Tolerance = new Option<ToleranceProfile?>("--tolerance")
         {
             Description = "Custom allowed range MIN,MAX in ms, negative = sound early, positive = sound late "
@@ -52,6 +57,9 @@ internal sealed class AnalysisOptionSet
 
     /// <summary><c>--weights</c> file of the AVTS network (null = default lookup).</summary>
     public Option<string?> Weights { get; }
+
+    /// <summary><c>--landmarks</c> file of the 68-point landmark model (null = Debian's).</summary>
+    public Option<string?> Landmarks { get; }
 
     /// <summary><c>--window</c> seconds (null = estimator default).</summary>
     public Option<double?> Window { get; }
@@ -81,8 +89,8 @@ internal sealed class AnalysisOptionSet
     public void AddTo(Command command, bool includeSpan = true)
     {
         Option[] options = includeSpan
-            ? [Method, Weights, Window, Hop, Range, Profile, Tolerance, Start, Duration]
-            : [Method, Weights, Window, Hop, Range, Profile, Tolerance];
+            ? [Method, Weights, Landmarks, Window, Hop, Range, Profile, Tolerance, Start, Duration]
+            : [Method, Weights, Landmarks, Window, Hop, Range, Profile, Tolerance];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -120,6 +128,7 @@ internal sealed class AnalysisOptionSet
             parseResult.GetValue(Tolerance))
         {
             WeightsPath = parseResult.GetValue(Weights),
+            LandmarksPath = parseResult.GetValue(Landmarks),
         };
     }
 
@@ -142,7 +151,8 @@ internal sealed class AnalysisOptionSet
     /// <summary>The <c>--weights FILE</c> option (shared with bench).</summary>
     internal static Option<string?> WeightsOption() => new("--weights")
     {
-        Description = $"AVTS network weights for --method avts/auto [default: ${AvtsWeights.EnvironmentVariable}, else {AvtsWeights.DefaultRelativePath} in the current folder or the repository].",
+        Description = $"Network weights for --method avts/auto [default: ${AvtsWeights.EnvironmentVariable}, else {AvtsWeights.DefaultRelativePath}] "
+            + $"or lips [default: ${AvtsWeights.LipsEnvironmentVariable}, else {AvtsWeights.LipsRelativePath}], in the current folder or the repository.",
         HelpName = "FILE",
     };
 

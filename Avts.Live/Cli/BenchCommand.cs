@@ -77,10 +77,11 @@ internal static class BenchCommand
         format.AcceptOnlyFromAmong("table", "json");
         var window = new Option<double?>("--window") { Description = "Analysis window, seconds.", CustomParser = r => AnalysisOptionSet.ParseNumber(r, "--window") };
         var weights = AnalysisOptionSet.WeightsOption();
+        var landmarks = new Option<string?>("--landmarks") { Description = "dlib 68-point landmark model for --methods lips [default: Debian's libdlib-data].", HelpName = "FILE" };
         var range = new Option<double?>("--range") { Description = "Largest delay searched each way, seconds.", CustomParser = r => AnalysisOptionSet.ParseNumber(r, "--range") };
 
         var command = new Command("shift", "Shifted copies of real media (audio moved by ±each shift, cut to an inner window): relative and absolute errors.");
-        foreach (var option in new Option[] { data, shifts, methods, weights, trim, shortBelow, apart, trainedOn, work, json, format, window, range })
+        foreach (var option in new Option[] { data, shifts, methods, weights, landmarks, trim, shortBelow, apart, trainedOn, work, json, format, window, range })
         {
             command.Options.Add(option);
         }
@@ -102,7 +103,7 @@ internal static class BenchCommand
             var methodNames = parseResult.GetValue(methods)!;
             foreach (var name in methodNames)
             {
-                services.Estimators.Create(name, parseResult.GetValue(weights)).Dispose();
+                services.Estimators.Create(name, parseResult.GetValue(weights), parseResult.GetValue(landmarks)).Dispose();
             }
 
             var workDirectory = parseResult.GetValue(work) ?? Path.Combine(Path.GetTempPath(), $"avts-bench-shift-{Environment.ProcessId}");
@@ -118,6 +119,7 @@ internal static class BenchCommand
                 ReportApart = parseResult.GetValue(apart) ?? [],
                 TrainedOn = parseResult.GetValue(trainedOn) ?? [],
                 WeightsPath = parseResult.GetValue(weights),
+                LandmarksPath = parseResult.GetValue(landmarks),
                 Analysis = defaults with
                 {
                     WindowSeconds = parseResult.GetValue(window) ?? defaults.WindowSeconds,

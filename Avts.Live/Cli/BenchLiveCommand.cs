@@ -46,7 +46,7 @@ internal static class BenchLiveCommand
                 ? Path.Combine(Path.GetTempPath(), $"avts-bench-live-{Environment.ProcessId}.mp4")
                 : null;
             // Created first: a network method whose weights are missing fails before the clip is generated.
-            services.Estimators.Create(settings.Method, settings.WeightsPath).Dispose();
+            services.Estimators.Create(settings.Method, settings.WeightsPath, settings.LandmarksPath).Dispose();
             try
             {
                 if (generated is not null)
@@ -61,7 +61,7 @@ internal static class BenchLiveCommand
                     MeasureSeconds = parseResult.GetValue(measure) ?? 30,
                     Live = live,
                 };
-                var benchmark = new LiveBenchmark(() => new WindowScorer(services.Estimators.Create(settings.Method, settings.WeightsPath), live));
+                var benchmark = new LiveBenchmark(() => new WindowScorer(services.Estimators.Create(settings.Method, settings.WeightsPath, settings.LandmarksPath), live));
                 var result = await benchmark.RunAsync(options, line => services.Error.WriteLine($"avts: {line}"), ct).ConfigureAwait(false);
                 await BenchOutput.WriteAsync(result, parseResult.GetValue(json), parseResult.GetValue(format)!, LiveBenchmarkTable.Format, services, ct).ConfigureAwait(false);
                 return result.MaxStreamsHeld > 0 ? ExitCodes.Pass : ExitCodes.Error;

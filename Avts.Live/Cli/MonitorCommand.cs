@@ -114,7 +114,7 @@ internal static class MonitorCommand
                 throw new FileNotFoundException($"{missing.Input.Location}: no such file");
             }
 
-            using var scorer = new WindowScorer(services.Estimators.Create(settings.Method, settings.WeightsPath), options);
+            using var scorer = new WindowScorer(services.Estimators.Create(settings.Method, settings.WeightsPath, settings.LandmarksPath), options);
             var writer = new LiveLineWriter(services.Out, parseResult.GetValue(format) == "jsonl" ? LiveOutputFormat.Jsonl : LiveOutputFormat.Text);
             var run = new MonitorRun(sources, scorer, options, Scheduler.Default);
             var limit = parseResult.GetValue(runFor) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;

@@ -65,6 +65,9 @@ public sealed class AvtsWebOptions
     /// </summary>
     public string? Weights { get; set; }
 
+    /// <summary>The 68-point dlib landmark model for lip-sync methods, as <c>avts --landmarks</c>; null: Debian's libdlib-data file.</summary>
+    public string? Landmarks { get; set; }
+
     /// <summary>QA jobs (<c>/api/qa</c>): allowed roots, upload limit, queue.</summary>
     public QaOptions Qa { get; set; } = new();
 

@@ -33,7 +33,7 @@ public sealed class AvtsWebOptionsValidator(EstimatorRegistry estimators) : IVal
             failures.AddRange(qa.Select(r => $"Avts:Qa: {r.ErrorMessage}"));
         }
 
-        if (estimators.Check(options.Qa.Method, options.Weights) is { } problem)
+        if (estimators.Check(options.Qa.Method, options.Weights, options.Landmarks) is { } problem)
         {
             failures.Add($"Avts:Qa:Method: {problem}");
         }

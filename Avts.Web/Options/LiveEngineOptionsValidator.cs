@@ -21,7 +21,7 @@ public sealed class LiveEngineOptionsValidator(EstimatorRegistry estimators, IOp
             return ValidateOptionsResult.Fail($"Avts:Live: {e.Message}");
         }
 
-        return estimators.Check(options.Method, web.Value.Weights) is { } problem
+        return estimators.Check(options.Method, web.Value.Weights, web.Value.Landmarks) is { } problem
             ? ValidateOptionsResult.Fail($"Avts:Live:Method: {problem}")
             : ValidateOptionsResult.Success;
     }

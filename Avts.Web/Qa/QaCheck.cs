@@ -23,6 +23,7 @@ public sealed class QaCheck(SyncCheckService checker, IOptions<AvtsWebOptions> o
             return new CheckSettings(options.Value.Qa.Method, new AnalysisOptions(), new DecodeOptions(), liveOptions.Tolerance, custom)
             {
                 WeightsPath = options.Value.Weights,
+                LandmarksPath = options.Value.Landmarks,
             };
         }
     }

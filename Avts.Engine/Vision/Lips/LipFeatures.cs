@@ -19,10 +19,10 @@ public static class LipFeatures
 
     private const int LandmarkCount = 68;
 
-    /// <summary>The lip input of the face with <paramref name="landmarks"/> (68 points) in an 8-bit grey frame.</summary>
+    /// <summary>The lip input of the face with <paramref name="landmarks"/> (68 points) in an 8-bit grey frame; <paramref name="cropSize"/> 0 leaves the crop out.</summary>
     public static LipFrame Extract(
         ReadOnlySpan<byte> grey, int width, int height, FaceLandmarks landmarks, int frameIndex, double timestampSeconds, double faceSize, int cropSize = DefaultCropSize) =>
-        new(frameIndex, timestampSeconds, AlignMouthPoints(landmarks), MouthCrop(grey, width, height, landmarks, cropSize), cropSize, faceSize);
+        new(frameIndex, timestampSeconds, AlignMouthPoints(landmarks), cropSize > 0 ? MouthCrop(grey, width, height, landmarks, cropSize) : [], cropSize, faceSize, landmarks.Box);
 
     /// <summary>
     /// Landmarks 48-67 in the face-aligned frame (x, y interleaved): origin midway between the eye centres, x along

@@ -1,3 +1,5 @@
+using Avts.Engine.Vision.Landmarks;
+
 namespace Avts.Engine.Vision.Lips;
 
 /// <summary>
@@ -16,4 +18,5 @@ namespace Avts.Engine.Vision.Lips;
 /// </param>
 /// <param name="CropSize">Side of the mouth crop in pixels.</param>
 /// <param name="FaceSize">Size of the face in the decoded frame, in pixels (landmarks want 80 or more).</param>
-public sealed record LipFrame(int FrameIndex, double TimestampSeconds, float[] MouthPoints, float[] MouthCrop, int CropSize, double FaceSize);
+/// <param name="Face">Where the face is in the decoded frame: the box its landmarks were predicted from.</param>
+public sealed record LipFrame(int FrameIndex, double TimestampSeconds, float[] MouthPoints, float[] MouthCrop, int CropSize, double FaceSize, FaceBox Face);

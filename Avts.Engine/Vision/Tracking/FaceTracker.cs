@@ -46,7 +46,8 @@ public sealed class FaceTracker : IDisposable
     private readonly FaceDetector detector;
     private readonly List<FaceTrack> tracks = [];
     private int nextId = 1;
-    private int framesSinceDetection;
+    // Starts (and restarts) past any interval: the first frame of a stream is always searched.
+    private int framesSinceDetection = int.MaxValue / 2;
 
     /// <summary>
     /// Creates a tracker over <paramref name="predictor"/> (shared, thread-safe); the Haar cascades come from
@@ -86,8 +87,11 @@ public sealed class FaceTracker : IDisposable
 
         RemoveShadowedTracks();
 
-        // Every frame while nothing is confirmed or a new track waits for its confirming detections.
-        if (tracks.Any(t => !t.Confirmed) || !tracks.Any(t => t.Confirmed) || ++framesSinceDetection >= options.RedetectEvery)
+        // Every frame while a new track waits for its confirming detections; every SearchEvery frames while no face is
+        // followed (a face that appears is found within a fifth of a second, and a faceless picture costs a fifth of
+        // the detections); every RedetectEvery frames while faces are followed.
+        var due = ++framesSinceDetection >= (tracks.Any(t => t.Confirmed) ? options.RedetectEvery : options.SearchEvery);
+        if (tracks.Any(t => !t.Confirmed) || due)
         {
             framesSinceDetection = 0;
             Detect(grey, width, height);
@@ -100,7 +104,7 @@ public sealed class FaceTracker : IDisposable
     public void Reset()
     {
         tracks.Clear();
-        framesSinceDetection = 0;
+        framesSinceDetection = int.MaxValue / 2;
     }
 
     /// <inheritdoc />

@@ -6,8 +6,15 @@ public sealed record FaceTrackerOptions
     /// <summary>Smallest face the detector looks for, in frame pixels (landmarks want 80 or more).</summary>
     public int MinFaceWidth { get; init; } = 60;
 
-    /// <summary>Frames between full-frame detections while faces are tracked (they confirm tracks and find new faces).</summary>
-    public int RedetectEvery { get; init; } = 10;
+    /// <summary>
+    /// Frames between full-frame detections while faces are tracked (they confirm tracks and find new faces). A
+    /// detection costs about 25 ms on a 320 px frame against 0.4 ms for a face's landmarks, so this sets most of the
+    /// tracking cost: 25 (one a second at 25 fps) keeps it near 1 ms a frame.
+    /// </summary>
+    public int RedetectEvery { get; init; } = 25;
+
+    /// <summary>Frames between full-frame detections while no face is followed.</summary>
+    public int SearchEvery { get; init; } = 5;
 
     /// <summary>
     /// Detections, in separate frames, a new track needs before it is reported: the Haar cascade fires on single frames

@@ -77,7 +77,7 @@ public sealed class AvtsEstimatorTests : IDisposable
         var nan = double.NaN;
         List<double[]> curves = [[0.0, 0.9, 0.5, 0.9], [nan, 0.7, 0.5, 0.9], [nan, nan, 0.5, 0.9]];
 
-        var mean = AvtsEstimator.MeanCurve(curves, 4);
+        var mean = ClipWindowScorer.MeanCurve(curves, 4);
 
         // Index 0: one clip of three (a lucky dip of one clip near the file's end) -> not scored.
         Assert.True(double.IsNaN(mean[0]));
@@ -97,7 +97,7 @@ public sealed class AvtsEstimatorTests : IDisposable
         // everywhere. Raw means would put the minimum at 0 or 1, where only the low clip adds its level.
         List<double[]> curves = [[1.0, 1.0, 0.8, 1.0], [0.2, 0.2, nan, nan]];
 
-        var mean = AvtsEstimator.MeanCurve(curves, 4);
+        var mean = ClipWindowScorer.MeanCurve(curves, 4);
 
         Assert.Equal(2, DistanceCurve.ArgMin(mean));
         Assert.Equal(0.6 - 0.2, mean[2], 9);

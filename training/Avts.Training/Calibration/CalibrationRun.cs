@@ -37,8 +37,12 @@ public static class CalibrationRun
         }
 
         using var estimator = new AvtsEstimator(options.Weights, card.Options, options.Device);
-        var fit = CalibrationSampler.Sample(estimator, fitVideos, options.ShiftsMs, options.Analysis, options.Seed, log, cancellationToken);
-        var held = heldVideos is null ? fit : CalibrationSampler.Sample(estimator, heldVideos, options.ShiftsMs, options.Analysis, options.Seed, log, cancellationToken);
+
+        // Windows are scored over the range a check searches (its guard band included), so the raw scores the tables
+        // map are the ones checks produce.
+        var searched = options.Analysis with { RangeSeconds = RangeGuard.SearchedSeconds(options.Analysis.RangeSeconds) };
+        var fit = CalibrationSampler.Sample(estimator, fitVideos, options.ShiftsMs, searched, options.Seed, log, cancellationToken);
+        var held = heldVideos is null ? fit : CalibrationSampler.Sample(estimator, heldVideos, options.ShiftsMs, searched, options.Seed, log, cancellationToken);
         if (fit.Count == 0 || held.Count == 0)
         {
             throw new TrainingDataException("no window could be scored (every video is shorter than one model clip at the given shifts)");
@@ -138,7 +142,11 @@ public static class CalibrationRun
     private static async Task<IReadOnlyList<CachedVideo>> LoadAsync(string folder, AvtsModelOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var catalog = DataCatalog.Find([folder], options, decodeWidth: null);
-        var cache = await ClipCache.LoadAsync(catalog, catalog.Files, options, SyncBenchmark.DecodeWidth, log, cancellationToken).ConfigureAwait(false);
+        // A lips model is calibrated through the estimator, which follows the faces itself: it needs the frames, decoded
+        // wide enough for landmarks.
+        var cache = options.IsLips
+            ? await ClipCache.LoadLipsAsync(catalog.Files, options, lipCache: null, keepPixels: true, log, cancellationToken).ConfigureAwait(false)
+            : await ClipCache.LoadAsync(catalog, catalog.Files, options, SyncBenchmark.DecodeWidth, log, cancellationToken).ConfigureAwait(false);
         return cache.Videos.Count > 0 ? cache.Videos : throw new TrainingDataException($"'{folder}' holds no usable videos");
     }
 

@@ -54,8 +54,8 @@ public sealed class AvtsTrainer
         var (trainFiles, valFiles) = state is { ValidationVideos.Count: > 0 }
             ? (files.Where(f => !state.ValidationVideos.Contains(f)).ToList(), state.ValidationVideos.Where(files.Contains).ToList())
             : DataSplit.Split(files, config.ValidationFiles, config.ValidationFraction, config.Seed);
-        var train = await ClipCache.LoadAsync(catalog, trainFiles, options, config.DecodeWidth, log, cancellationToken).ConfigureAwait(false);
-        var validation = await ClipCache.LoadAsync(catalog, valFiles, options, config.DecodeWidth, log, cancellationToken).ConfigureAwait(false);
+        var train = await LoadAsync(catalog, trainFiles, options, cancellationToken).ConfigureAwait(false);
+        var validation = await LoadAsync(catalog, valFiles, options, cancellationToken).ConfigureAwait(false);
         if (train.Videos.Count(v => v.Range.CanPair) < 2 || validation.Videos.Count(v => v.Range.CanPair) < 2)
         {
             throw new TrainingDataException($"usable videos: {train.Videos.Count} for training and {validation.Videos.Count} for validation; each side needs at least two");
@@ -111,6 +111,11 @@ public sealed class AvtsTrainer
 
         return metrics.Rows;
     }
+
+    private Task<ClipCache> LoadAsync(DataCatalog catalog, IReadOnlyList<string> files, AvtsModelOptions options, CancellationToken cancellationToken) =>
+        options.IsLips
+            ? ClipCache.LoadLipsAsync(files, options, config.LipsCache, keepPixels: false, log, cancellationToken)
+            : ClipCache.LoadAsync(catalog, files, options, config.DecodeWidth, log, cancellationToken);
 
     private EpochMetrics TrainEpoch(AvtsModel model, TorchSharp.Modules.OptimizerHelper optimizer, TrainingObjective objective, Curriculum curriculum, int epoch, int batches, CancellationToken cancellationToken)
     {

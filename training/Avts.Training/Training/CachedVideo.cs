@@ -1,5 +1,6 @@
 using Avts.Engine.Media;
 using Avts.Engine.Model;
+using Avts.Engine.Vision.Lips;
 
 namespace Avts.Training.Training;
 
@@ -16,9 +17,20 @@ public sealed record CachedVideo(string Path, VideoTrack Video, AudioTrack Audio
     /// </summary>
     public CropRegion? Crop { get; init; }
 
-    /// <summary>The model clip starting at <paramref name="startSeconds"/>, cut at <see cref="Crop"/>.</summary>
-    public float[]? Clip(double startSeconds, AvtsModelOptions options) => AvtsInputs.VideoClip(Video, startSeconds, options, Crop);
+    /// <summary>The lip track of the video's face, for lips models (whose <see cref="Video"/> may hold frame times only).</summary>
+    public LipTrack? Lips { get; init; }
 
-    /// <summary>Bytes held (frames + samples).</summary>
-    public long Bytes => ((long)Video.FrameCount * Video.Width * Video.Height) + (Audio.Samples.LongLength * sizeof(float));
+    /// <summary>The model clip starting at <paramref name="startSeconds"/>: pixels cut at <see cref="Crop"/>, or lips from <see cref="Lips"/>.</summary>
+    public float[]? Clip(double startSeconds, AvtsModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.IsLips
+            ? Lips is { } lips ? LipInputs.Clip(lips, startSeconds, options) : null
+            : AvtsInputs.VideoClip(Video, startSeconds, options, Crop);
+    }
+
+    /// <summary>Bytes held (frames + lip track + samples).</summary>
+    public long Bytes => ((long)Video.FrameCount * Video.Width * Video.Height)
+        + (Lips?.Frames.Sum(f => (long)(f.MouthPoints.Length + f.MouthCrop.Length) * sizeof(float)) ?? 0)
+        + (Audio.Samples.LongLength * sizeof(float));
 }

@@ -71,6 +71,11 @@ public sealed class ClipCache
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
+        if (options.IsLips)
+        {
+            return await LoadLipsAsync(files, options, lipCache: null, keepPixels: false, log, cancellationToken).ConfigureAwait(false);
+        }
+
         var decode = new DecodeOptions { VideoWidth = decodeWidth, AudioSampleRate = options.SampleRate };
         var videos = new List<CachedVideo>(files.Count);
         var skipped = 0;
@@ -116,6 +121,43 @@ public sealed class ClipCache
         var cache = new ClipCache(videos);
         var cacheNote = fromCache > 0 ? string.Create(CultureInfo.InvariantCulture, $", {fromCache} read from clip caches") : "";
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: loaded {videos.Count} videos ({skipped} skipped{cacheNote}) in {started.Elapsed.TotalSeconds:0.0} s, {cache.Bytes / 1048576.0:0.0} MiB in memory"));
+        return cache;
+    }
+
+    /// <summary>
+    /// Loads <paramref name="files"/> for a lips model (<see cref="LipVideos"/>), two at a time: lip tracks are read
+    /// from <paramref name="lipCache"/> when there (else tracked and stored there), and the frames are kept only when
+    /// <paramref name="keepPixels"/> (calibration scores through the estimator, which tracks faces itself).
+    /// </summary>
+    public static async Task<ClipCache> LoadLipsAsync(
+        IReadOnlyList<string> files, AvtsModelOptions options, string? lipCache, bool keepPixels, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(log);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var loaded = new (CachedVideo? Video, string? Reason)[files.Count];
+        await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            try
+            {
+                loaded[i] = await LipVideos.LoadAsync(files[i], options, lipCache, keepPixels, ct).ConfigureAwait(false);
+            }
+            catch (MediaInputException ex)
+            {
+                loaded[i] = (null, ex.Message);
+            }
+        }).ConfigureAwait(false);
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (loaded[i].Reason is { } reason)
+            {
+                log.WriteLine($"avts-train: skipping '{files[i]}': {TrainCli.OneLine(reason)}");
+            }
+        }
+
+        var cache = new ClipCache([.. loaded.Select(l => l.Video).OfType<CachedVideo>()]);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"avts-train: loaded {cache.Videos.Count} videos with their lip tracks ({files.Count - cache.Videos.Count} skipped) in {started.Elapsed.TotalSeconds:0.0} s, {cache.Bytes / 1048576.0:0.0} MiB in memory"));
         return cache;
     }
 

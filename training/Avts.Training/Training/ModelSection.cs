@@ -5,7 +5,7 @@ namespace Avts.Training.Training;
 /// <summary>The <c>model</c> section of a training config: architecture plus the overrides training may change.</summary>
 public sealed record ModelSection
 {
-    /// <summary>"nano", "tiny" or "mc3-18".</summary>
+    /// <summary>"nano", "tiny", "lips" or "mc3-18".</summary>
     public string Architecture { get; set; } = AvtsModelOptions.TinyArchitecture;
 
     /// <summary>Square input side in pixels (architecture default when absent).</summary>
@@ -19,4 +19,7 @@ public sealed record ModelSection
 
     /// <summary>"centre" (default) or "face": where clips are cut from the frame (see <see cref="AvtsModelOptions.VideoCrop"/>).</summary>
     public string? VideoCrop { get; set; }
+
+    /// <summary>Lips: side of the aligned mouth crop each frame carries besides the mouth shape (0 or absent: shape only).</summary>
+    public int? LipCropSize { get; set; }
 }

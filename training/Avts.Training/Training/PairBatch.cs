@@ -34,11 +34,14 @@ public sealed class PairBatch
         return new LogMelSpectrogram(options.SampleRate, options.FftSize, options.HopLength, options.WindowLength, options.MelBins, options.MelMinHz, options.MelMaxHz, options.LogOffset);
     }
 
-    /// <summary>Video clips [B, C, T, H, W], audio windows [B, 1, mel, frames] and labels [B] for <paramref name="pairs"/>.</summary>
-    public (Tensor Video, Tensor Audio, Tensor Labels) Build(IReadOnlyList<PairSpec> pairs)
+    /// <summary>
+    /// Video clips (<see cref="AvtsModelOptions.VideoClipShape"/>), audio windows [B, 1, mel, frames] and labels [B] for
+    /// <paramref name="pairs"/>; lips clips are augmented with draws from <paramref name="augment"/> when given (training, not validation).
+    /// </summary>
+    public (Tensor Video, Tensor Audio, Tensor Labels) Build(IReadOnlyList<PairSpec> pairs, Random? augment = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var clipLength = options.VideoChannels * options.ClipFrames * options.InputSize * options.InputSize;
+        var clipLength = options.VideoClipValues;
         var melFrames = options.AudioWindowFrames + (2 * options.AudioContextFrames);
         var melLength = options.MelBins * melFrames;
         var clips = new float[pairs.Count * clipLength];
@@ -49,6 +52,11 @@ public sealed class PairBatch
             var pair = pairs[i];
             var clip = videos[pair.VideoIndex].Clip(pair.ClipStart, options)
                 ?? throw new InvalidOperationException($"No clip at {pair.ClipStart} s in '{videos[pair.VideoIndex].Path}' (sampling range and AvtsInputs disagree).");
+            if (augment is not null && options.IsLips)
+            {
+                LipAugmentation.Apply(clip, options, augment);
+            }
+
             clip.CopyTo(clips, i * clipLength);
             var samples = AvtsInputs.AudioWindow(videos[pair.AudioVideoIndex].Audio, pair.ClipStart, pair.AudioShift, options)
                 ?? throw new InvalidOperationException($"No audio window at {pair.ClipStart + pair.AudioShift} s in '{videos[pair.AudioVideoIndex].Path}' (sampling range and AvtsInputs disagree).");
@@ -56,7 +64,7 @@ public sealed class PairBatch
             labels[i] = pair.Label;
         }
 
-        var video = tensor(clips, [pairs.Count, options.VideoChannels, options.ClipFrames, options.InputSize, options.InputSize]);
+        var video = tensor(clips, options.VideoClipShape(pairs.Count));
         var audio = tensor(windows, [pairs.Count, 1, options.MelBins, melFrames]);
         var y = tensor(labels);
         return device.type == DeviceType.CPU ? (video, audio, y) : (video.to(device), audio.to(device), y.to(device));

@@ -79,13 +79,14 @@ public sealed class ShiftBatch
     }
 
     /// <summary>
-    /// Video clips [B, C, T, H, W], audio spans [B, 1, mel, <see cref="ShiftCount"/> − 1 + window + 2·context] and
-    /// true shift indices [B] (int64) for <paramref name="clips"/>; the tensors belong to the caller's dispose scope.
+    /// Video clips (<see cref="AvtsModelOptions.VideoClipShape"/>), audio spans [B, 1, mel, <see cref="ShiftCount"/> − 1 +
+    /// window + 2·context] and true shift indices [B] (int64) for <paramref name="clips"/>; lips clips are augmented with
+    /// draws from <paramref name="augment"/> when given. The tensors belong to the caller's dispose scope.
     /// </summary>
-    public (Tensor Video, Tensor AudioSpan, Tensor TrueShifts) Build(IReadOnlyList<ShiftClip> clips)
+    public (Tensor Video, Tensor AudioSpan, Tensor TrueShifts) Build(IReadOnlyList<ShiftClip> clips, Random? augment = null)
     {
         ArgumentNullException.ThrowIfNull(clips);
-        var clipLength = options.VideoChannels * options.ClipFrames * options.InputSize * options.InputSize;
+        var clipLength = options.VideoClipValues;
         var spanFrames = ShiftSpan.MelFrames(ShiftCount, options);
         var spanLength = options.MelBins * spanFrames;
         var frames = new float[clips.Count * clipLength];
@@ -95,13 +96,18 @@ public sealed class ShiftBatch
             var (index, start) = clips[i];
             var clip = videos[index].Clip(start, options)
                 ?? throw new InvalidOperationException($"No clip at {start} s in '{videos[index].Path}' (shift sampling range and AvtsInputs disagree).");
+            if (augment is not null && options.IsLips)
+            {
+                LipAugmentation.Apply(clip, options, augment);
+            }
+
             clip.CopyTo(frames, i * clipLength);
             var samples = ShiftSpan.Samples(videos[index].Audio, start, -TrueShiftIndex, ShiftCount, options)
                 ?? throw new InvalidOperationException($"No audio span of ±{ReachSeconds} s around {start} s in '{videos[index].Path}' (shift sampling range and AvtsInputs disagree).");
             PairBatch.CopyLogMel(mel.Compute(samples), spans, i * spanLength, spanFrames);
         }
 
-        var video = tensor(frames, [clips.Count, options.VideoChannels, options.ClipFrames, options.InputSize, options.InputSize]);
+        var video = tensor(frames, options.VideoClipShape(clips.Count));
         var audio = tensor(spans, [clips.Count, 1, options.MelBins, spanFrames]);
         var trueShifts = full(clips.Count, TrueShiftIndex, dtype: ScalarType.Int64);
         return device.type == DeviceType.CPU ? (video, audio, trueShifts) : (video.to(device), audio.to(device), trueShifts.to(device));

@@ -150,7 +150,7 @@ public sealed class SyncValidator
             var flat = new float[image.Length];
             Buffer.BlockCopy(image, 0, flat, 0, flat.Length * sizeof(float));
             var audio = tensor(flat, [1, 1, options.MelBins, frames]).to(device);
-            var video = tensor(clip, [1, options.VideoChannels, options.ClipFrames, options.InputSize, options.InputSize]).to(device);
+            var video = tensor(clip, options.VideoClipShape(1)).to(device);
             var available = Math.Min(shiftCount, frames - melFrames + 1);
             var curve = model.ShiftDistances(video, audio, 0, available);
             var best = curve.argmin(1).cpu().item<long>();

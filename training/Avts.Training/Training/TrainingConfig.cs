@@ -73,6 +73,16 @@ public sealed record TrainingConfig
     /// <summary>A progress line on stderr every this many batches.</summary>
     public int LogEvery { get; set; } = 10;
 
+    /// <summary>Lips models: folder where each video's lip track is stored after the first tracking (null: not stored).</summary>
+    public string? LipsCache { get; set; } = "runs/lips-cache";
+
+    /// <summary>
+    /// Lips models: identity augmentation of training clips (random mouth stretch and tilt, landmark noise, crop
+    /// brightness and contrast), so the net cannot tell speakers by their mouth's shape. Validation clips are never
+    /// augmented.
+    /// </summary>
+    public bool Augment { get; set; } = true;
+
     /// <summary>Use at most this many videos (0 = all), taken after a seeded shuffle.</summary>
     public int MaxVideos { get; set; }
 
@@ -118,6 +128,7 @@ public sealed record TrainingConfig
         {
             AvtsModelOptions.Mc318Architecture => AvtsModelOptions.Mc318,
             AvtsModelOptions.NanoArchitecture => AvtsModelOptions.Nano,
+            AvtsModelOptions.LipsArchitecture => AvtsModelOptions.Lips,
             _ => AvtsModelOptions.Tiny,
         };
         return baseOptions with
@@ -126,6 +137,7 @@ public sealed record TrainingConfig
             VideoChannels = Model.VideoChannels ?? baseOptions.VideoChannels,
             EmbeddingDim = Model.EmbeddingDim ?? baseOptions.EmbeddingDim,
             VideoCrop = Model.VideoCrop ?? baseOptions.VideoCrop,
+            LipCropSize = Model.LipCropSize ?? baseOptions.LipCropSize,
         };
     }
 
@@ -148,7 +160,7 @@ public sealed record TrainingConfig
         Require(ShiftLoss.Temperature > 0 && ShiftLoss.Weight > 0, "shift_loss.temperature and weight must be positive");
         Require(ShiftLoss.LabelSigmaMs >= 0, "shift_loss.label_sigma_ms must be >= 0 (0 = one-hot)");
         Require(ShiftLoss.ClipsPerBatch is null or >= 1, "shift_loss.clips_per_batch must be >= 1");
-        Require(AvtsModelOptions.IsKnownArchitecture(Model.Architecture), $"model.architecture must be {AvtsModelOptions.NanoArchitecture}, {AvtsModelOptions.TinyArchitecture} or {AvtsModelOptions.Mc318Architecture}");
+        Require(AvtsModelOptions.IsKnownArchitecture(Model.Architecture), $"model.architecture must be {AvtsModelOptions.NanoArchitecture}, {AvtsModelOptions.TinyArchitecture}, {AvtsModelOptions.LipsArchitecture} or {AvtsModelOptions.Mc318Architecture}");
         try
         {
             ModelOptions().Validate();

@@ -60,7 +60,7 @@ public sealed class TrainingObjective : IDisposable
         if (sampler is not null)
         {
             var started = Stopwatch.GetTimestamp();
-            var (video, audio, labels) = pairs!.Build(sampler.Batch(random, config.BatchSize, hardShare, superHardShare));
+            var (video, audio, labels) = pairs!.Build(sampler.Batch(random, config.BatchSize, hardShare, superHardShare), config.Augment ? random : null);
             building += Stopwatch.GetElapsedTime(started);
             total = contrastive!.call(model.call(video, audio), labels);
         }
@@ -69,7 +69,7 @@ public sealed class TrainingObjective : IDisposable
         if (shiftClips is not null)
         {
             var started = Stopwatch.GetTimestamp();
-            var (video, span, trueShifts) = shiftClips.Build(shiftClips.Draw(random, config.ShiftClipsPerBatch()));
+            var (video, span, trueShifts) = shiftClips.Build(shiftClips.Draw(random, config.ShiftClipsPerBatch()), config.Augment ? random : null);
             building += Stopwatch.GetElapsedTime(started);
             shiftPart = shift!.call(model.ShiftDistances(video, span, 0, shiftClips.ShiftCount), trueShifts);
             total = total is null ? shiftPart : total + (config.ShiftLoss.Weight * shiftPart);
