@@ -71,7 +71,10 @@ public sealed class EstimatorRegistry
         .Add("onset", () => new OnsetEstimator())
         .Add("avts", files => LoadNetwork(files, AvtsWeights.DefaultRelativePath))
         .Add("lips", files => LoadNetwork(files, AvtsWeights.LipsRelativePath))
-        .Add("auto", files => new AutoEstimator(new OnsetEstimator(), LoadNetwork(files, AvtsWeights.DefaultRelativePath)));
+        .Add("auto", files => new FaceFirstEstimator(
+            LoadNetwork(files with { Weights = null }, AvtsWeights.LipsRelativePath),
+            new OnsetEstimator(),
+            LoadNetwork(files, AvtsWeights.DefaultRelativePath)));
 
     // "auto" device: CUDA when the CUDA libtorch is built in and a GPU is present, else the CPU. A method is bound to
     // its architecture: lips weights under --method avts (or the reverse) would answer under the wrong name.

@@ -50,6 +50,13 @@ public sealed class AutoEstimator : ISyncEstimator
         return Combine(a, b);
     }
 
+    /// <summary>Decodes as both members want it: each may widen what the other asked for (a lip-sync member asks for faces big enough).</summary>
+    public async Task<DecodeOptions> PrepareDecodeAsync(string input, MediaInfo info, DecodeOptions requested, CancellationToken cancellationToken)
+    {
+        var firstWants = await first.PrepareDecodeAsync(input, info, requested, cancellationToken).ConfigureAwait(false);
+        return await second.PrepareDecodeAsync(input, info, firstWants, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The rule described on the type, applied to two analyses of the same input; the result is named "auto".</summary>
     public static SyncAnalysis Combine(SyncAnalysis first, SyncAnalysis second)
     {
