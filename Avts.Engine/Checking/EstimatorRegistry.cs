@@ -71,10 +71,20 @@ public sealed class EstimatorRegistry
         .Add("onset", () => new OnsetEstimator())
         .Add("avts", files => LoadNetwork(files, AvtsWeights.DefaultRelativePath))
         .Add("lips", files => LoadNetwork(files, AvtsWeights.LipsRelativePath))
-        .Add("auto", files => new FaceFirstEstimator(
-            LoadNetwork(files with { Weights = null }, AvtsWeights.LipsRelativePath),
-            new OnsetEstimator(),
-            LoadNetwork(files, AvtsWeights.DefaultRelativePath)));
+        .Add("auto", files =>
+        {
+            // The pixel network first: --weights names its file, and a wrong one is the likelier mistake to report.
+            var network = LoadNetwork(files, AvtsWeights.DefaultRelativePath);
+            try
+            {
+                return new FaceFirstEstimator(LoadNetwork(files with { Weights = null }, AvtsWeights.LipsRelativePath), new OnsetEstimator(), network);
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
+        });
 
     // "auto" device: CUDA when the CUDA libtorch is built in and a GPU is present, else the CPU. A method is bound to
     // its architecture: lips weights under --method avts (or the reverse) would answer under the wrong name.

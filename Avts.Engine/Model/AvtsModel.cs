@@ -93,9 +93,19 @@ public sealed class AvtsModel : Module<Tensor, Tensor, Tensor>
     public Tensor ShiftDistances(Tensor videoClips, Tensor audioSpan, long firstStart, long shiftCount)
     {
         using var scope = NewDisposeScope();
+        return ShiftDistancesFromMap(videoClips, audio.FeatureMap(audioSpan), firstStart, shiftCount).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// As <see cref="ShiftDistances"/> from an audio feature map computed once (<see cref="AudioEncoder.FeatureMap"/>
+    /// of a long span): many clips of one input then share one audio pass, whose unpadded time convolutions give each
+    /// clip exactly the features its own span would.
+    /// </summary>
+    public Tensor ShiftDistancesFromMap(Tensor videoClips, Tensor audioMap, long firstStart, long shiftCount)
+    {
+        using var scope = NewDisposeScope();
         var videoEmbedding = video.call(videoClips).unsqueeze(1);
-        var map = audio.FeatureMap(audioSpan);
-        var audioEmbeddings = audio.PoolShifts(map, firstStart, shiftCount, Options.AudioWindowFrames);
+        var audioEmbeddings = audio.PoolShifts(audioMap, firstStart, shiftCount, Options.AudioWindowFrames);
         return Distance(videoEmbedding, audioEmbeddings).MoveToOuterDisposeScope();
     }
 

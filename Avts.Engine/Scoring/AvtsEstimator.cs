@@ -73,7 +73,7 @@ public sealed class AvtsEstimator : ISyncEstimator
         calibration = WindowCalibration.From(card);
         mel = new LogMelSpectrogram(Options.SampleRate, Options.FftSize, Options.HopLength, Options.WindowLength, Options.MelBins, Options.MelMinHz, Options.MelMaxHz, Options.LogOffset);
         scorer = ScoreWithModel;
-        windowScorer = new ClipWindowScorer(Options, scorer);
+        windowScorer = new ClipWindowScorer(Options);
         faces = Options.IsLips ? new LipFaces(LandmarkModels.Load(landmarksPath ?? ShapePredictor.DefaultModelPath), Options) : null;
     }
 
@@ -82,7 +82,7 @@ public sealed class AvtsEstimator : ISyncEstimator
     {
         Options = options;
         this.scorer = scorer;
-        windowScorer = new ClipWindowScorer(options, scorer);
+        windowScorer = new ClipWindowScorer(options);
         faces = options.IsLips && landmarks is not null ? new LipFaces(landmarks, options) : null;
         this.calibration = calibration ?? WindowCalibration.None;
     }
@@ -134,9 +134,10 @@ public sealed class AvtsEstimator : ISyncEstimator
         var windows = new List<WindowEstimate>();
         var windowCurves = new List<(double[] Curve, double Confidence)>();
         var bounds = OnsetEstimator.WindowBounds(spanStart, spanEnd, options).ToList();
+        using var shifts = NewShiftScorer();
         var (scoredWindows, face) = Options.IsLips
-            ? ScoreFace(media, bounds, options.RangeSeconds, cancellationToken)
-            : (windowScorer.Score(video, audio, bounds, options.RangeSeconds, PixelClips(video, spanStart), cancellationToken).ToList(), null);
+            ? ScoreFace(media, shifts, bounds, options.RangeSeconds, cancellationToken)
+            : (windowScorer.Score(video, audio, bounds, options.RangeSeconds, PixelClips(video, spanStart), shifts, cancellationToken).ToList(), null);
         foreach (var scored in scoredWindows)
         {
             var confidence = scored.DelayMs is null ? 0 : calibration.Confidence(scored.RawScore, scored.EndSeconds - scored.StartSeconds);
@@ -177,10 +178,17 @@ public sealed class AvtsEstimator : ISyncEstimator
     /// the mouth square found per <see cref="CropBlockSeconds"/>); lips models from the lip track of the face whose lips
     /// explain the sound best. Calibration scores held-out windows through this same call.
     /// </summary>
-    public IEnumerable<ScoredWindow> ScoreWindows(VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken) =>
-        Options.IsLips
-            ? ScoreFace(new DecodedMedia(UnknownSource, video, audio), [.. bounds], rangeSeconds, cancellationToken).Windows
-            : windowScorer.Score(video, audio, bounds, rangeSeconds, PixelClips(video, Math.Max(video.StartSeconds, audio.StartSeconds)), cancellationToken);
+    public IEnumerable<ScoredWindow> ScoreWindows(VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
+    {
+        using var shifts = NewShiftScorer();
+        return Options.IsLips
+            ? ScoreFace(new DecodedMedia(UnknownSource, video, audio), shifts, [.. bounds], rangeSeconds, cancellationToken).Windows
+            : [.. windowScorer.Score(video, audio, bounds, rangeSeconds, PixelClips(video, Math.Max(video.StartSeconds, audio.StartSeconds)), shifts, cancellationToken)];
+    }
+
+    // One per analysis: the network's scorer keeps that input's audio feature map; a scripted scorer gets spans.
+    private IShiftScorer NewShiftScorer() =>
+        model is not null && mel is not null ? new MapShiftScorer(model, mel, device) : new SpanShiftScorer(Options, scorer);
 
     // Pixel clips, at the mouth square of the block of CropBlockSeconds they start in (face-crop models), found once per block.
     private Func<double, float[]?> PixelClips(VideoTrack video, double spanStart)
@@ -201,8 +209,8 @@ public sealed class AvtsEstimator : ISyncEstimator
     }
 
     private (IReadOnlyList<ScoredWindow> Windows, FaceRegion? Face) ScoreFace(
-        DecodedMedia media, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken) =>
-        (faces ?? throw new InvalidOperationException("A lips model needs the landmark model.")).Score(windowScorer, media, bounds, rangeSeconds, cancellationToken);
+        DecodedMedia media, IShiftScorer shifts, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken) =>
+        (faces ?? throw new InvalidOperationException("A lips model needs the landmark model.")).Score(windowScorer, shifts, media, bounds, rangeSeconds, cancellationToken);
 
     /// <summary>
     /// Scores one clip against every shift of its audio span, exactly as <see cref="Analyze"/> does per clip: the speed

@@ -9,11 +9,11 @@ namespace Avts.Engine.Scoring;
 /// The per-window half of the network estimator: model clips start every <see cref="AvtsEstimator.ClipHopSeconds"/>
 /// over the span both tracks cover, each is scored against every audio shift of its span, and a window's curve is the
 /// mean of its clips' curves (<see cref="MeanCurve"/>). Where clips come from (pixels or a face's lip track) is the
-/// caller's: <c>clipAt</c> gives the model clip starting at a frame's time, or null where there is none.
+/// caller's: <c>clipAt</c> gives the model clip starting at a frame's time, or null where there is none; so is how a
+/// clip is scored against its shifts (<see cref="IShiftScorer"/>).
 /// </summary>
 /// <param name="options">The model's architecture and preprocessing.</param>
-/// <param name="scorer">Scores one clip against consecutive shifts of an audio span.</param>
-internal sealed class ClipWindowScorer(AvtsModelOptions options, ClipScorer scorer)
+internal sealed class ClipWindowScorer(AvtsModelOptions options)
 {
     /// <summary>
     /// For each of <paramref name="bounds"/> in order: the window's mean distance curve over ±<paramref name="rangeSeconds"/>,
@@ -22,7 +22,7 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options, ClipScorer scor
     /// cover, so overlapping windows share (and compute once) their clips.
     /// </summary>
     public IEnumerable<ScoredWindow> Score(
-        VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, Func<double, float[]?> clipAt, CancellationToken cancellationToken)
+        VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, Func<double, float[]?> clipAt, IShiftScorer scorer, CancellationToken cancellationToken)
     {
         var stepSeconds = (double)options.HopLength / options.SampleRate;
         var maxShift = (int)Math.Round(rangeSeconds / stepSeconds);
@@ -45,7 +45,7 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options, ClipScorer scor
             {
                 if (!clipCurves.TryGetValue(i, out var curve))
                 {
-                    curve = ClipCurve(video, audio, spanStart + (i * AvtsEstimator.ClipHopSeconds), clipAt, maxShift, shiftCount);
+                    curve = ClipCurve(video, audio, spanStart + (i * AvtsEstimator.ClipHopSeconds), clipAt, scorer, maxShift, shiftCount);
                     clipCurves[i] = curve;
                 }
 
@@ -109,7 +109,7 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options, ClipScorer scor
     /// index k is the audio shift (k − maxShift) steps (positive = audio taken from later); NaN where the audio track
     /// does not cover the window. Null when there is no clip there or no shift at all is covered.
     /// </summary>
-    private double[]? ClipCurve(VideoTrack video, AudioTrack audio, double clipStart, Func<double, float[]?> clipAt, int maxShift, int shiftCount)
+    private double[]? ClipCurve(VideoTrack video, AudioTrack audio, double clipStart, Func<double, float[]?> clipAt, IShiftScorer scorer, int maxShift, int shiftCount)
     {
         // Start on a frame's PTS: a clip starting between frames shows every frame up to a frame period late relative
         // to its start (frames are held), which would smear the curve of clips on a half-frame grid by that much.
@@ -137,9 +137,7 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options, ClipScorer scor
             return null;
         }
 
-        var from = (int)(first + ((long)kLo * hop));
-        var span = audio.Samples.AsSpan(from, ((kHi - kLo) * hop) + windowSamples).ToArray();
-        var distances = scorer(clip, span, kHi - kLo + 1);
+        var distances = scorer.Score(clip, audio, first + ((long)kLo * hop), kHi - kLo + 1);
         var curve = new double[shiftCount];
         Array.Fill(curve, double.NaN);
         Array.Copy(distances, 0, curve, kLo, kHi - kLo + 1);

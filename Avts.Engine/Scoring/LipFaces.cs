@@ -20,7 +20,7 @@ internal sealed class LipFaces(ShapePredictor predictor, AvtsModelOptions option
 
     /// <summary>The windows of the best-explaining face and where that face is; no face gives empty windows and null.</summary>
     public (IReadOnlyList<ScoredWindow> Windows, FaceRegion? Face) Score(
-        ClipWindowScorer scorer, DecodedMedia media, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
+        ClipWindowScorer scorer, IShiftScorer shifts, DecodedMedia media, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
     {
         var video = media.Video!;
         var audio = media.Audio!;
@@ -34,7 +34,7 @@ internal sealed class LipFaces(ShapePredictor predictor, AvtsModelOptions option
         }
 
         var scored = tracks
-            .Select(track => (Track: track, Windows: (IReadOnlyList<ScoredWindow>)[.. scorer.Score(video, audio, bounds, rangeSeconds, start => LipInputs.Clip(track, start, options), cancellationToken)]))
+            .Select(track => (Track: track, Windows: (IReadOnlyList<ScoredWindow>)[.. scorer.Score(video, audio, bounds, rangeSeconds, start => LipInputs.Clip(track, start, options), shifts, cancellationToken)]))
             .ToList();
         var best = scored.MaxBy(s => s.Windows.Sum(w => w.RawScore));
         return (best.Windows, Region(best.Track, media, tracks.Count));
