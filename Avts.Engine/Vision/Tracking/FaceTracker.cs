@@ -88,8 +88,7 @@ public sealed class FaceTracker : IDisposable
         RemoveShadowedTracks();
 
         // Every frame while a new track waits for its confirming detections; every SearchEvery frames while no face is
-        // followed (a face that appears is found within a fifth of a second, and a faceless picture costs a fifth of
-        // the detections); every RedetectEvery frames while faces are followed.
+        // followed (a faceless picture costs half the detections); every RedetectEvery frames while faces are followed.
         var due = ++framesSinceDetection >= (tracks.Any(t => t.Confirmed) ? options.RedetectEvery : options.SearchEvery);
         if (tracks.Any(t => !t.Confirmed) || due)
         {
