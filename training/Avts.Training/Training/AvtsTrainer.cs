@@ -215,9 +215,10 @@ public sealed class AvtsTrainer
     private string DescribeData(ClipCache train, ClipCache validation, int batches, TrainingObjective objective)
     {
         var c = config.Curriculum;
-        var folders = string.Join(", ", config.Data);
+        var folders = string.Join(", ", config.Data.Select(f => config.DataWeights.TryGetValue(f, out var w) ? string.Create(CultureInfo.InvariantCulture, $"{f} (weight {w} per video)") : f));
+        var augmentation = (config.Augment && config.ModelOptions().IsLips ? "; identity augmentation of the mouth" : "") + (config.AudioAugment ? "; audio augmentation (gain ±12 dB, spectral tilt, another video's sound mixed under at 0-20 dB SNR on half the windows)" : "");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{train.Videos.Count} training / {validation.Videos.Count} validation videos (split by video) from {folders}; decoded grey at width {config.DecodeWidth}; batch {config.BatchSize} x {batches} per epoch, {config.PositiveShare:P0} positives; negatives: easy = another video's audio, hard = own audio shifted {config.HardShift.MinS}-{config.HardShift.MaxS} s; curriculum {c.Mode} (easy-only epochs {c.EasyEpochs}, then hard {c.HardShare:P0}, super-hard {c.SuperHardShare:P0} of negatives); {objective.Describe()}; Adam lr {config.LearningRate}, margin {config.Margin}, seed {config.Seed}");
+            $"{train.Videos.Count} training / {validation.Videos.Count} validation videos (split by video) from {folders}{augmentation}; decoded grey at width {config.DecodeWidth}; batch {config.BatchSize} x {batches} per epoch, {config.PositiveShare:P0} positives; negatives: easy = another video's audio, hard = own audio shifted {config.HardShift.MinS}-{config.HardShift.MaxS} s; curriculum {c.Mode} (easy-only epochs {c.EasyEpochs}, then hard {c.HardShare:P0}, super-hard {c.SuperHardShare:P0} of negatives); {objective.Describe()}; Adam lr {config.LearningRate}, margin {config.Margin}, seed {config.Seed}");
     }
 }

@@ -16,16 +16,22 @@ public sealed class PairBatch
     private readonly AvtsModelOptions options;
     private readonly LogMelSpectrogram mel;
     private readonly Device device;
+    private readonly float[][] soundtracks;
 
     /// <summary>Creates a builder over <paramref name="videos"/> for <paramref name="options"/>.</summary>
     public PairBatch(IReadOnlyList<CachedVideo> videos, AvtsModelOptions options, Device device)
     {
+        ArgumentNullException.ThrowIfNull(videos);
         ArgumentNullException.ThrowIfNull(options);
         this.videos = videos;
         this.options = options;
         this.device = device;
         mel = MelFor(options);
+        soundtracks = [.. videos.Select(v => v.Audio.Samples)];
     }
+
+    /// <summary>Whether augmented batches also get <see cref="AudioAugmentation"/> on their audio windows.</summary>
+    public bool AugmentAudio { get; init; }
 
     /// <summary>The log-mel transform of <paramref name="options"/>.</summary>
     public static LogMelSpectrogram MelFor(AvtsModelOptions options)
@@ -36,7 +42,8 @@ public sealed class PairBatch
 
     /// <summary>
     /// Video clips (<see cref="AvtsModelOptions.VideoClipShape"/>), audio windows [B, 1, mel, frames] and labels [B] for
-    /// <paramref name="pairs"/>; lips clips are augmented with draws from <paramref name="augment"/> when given (training, not validation).
+    /// <paramref name="pairs"/>; lips clips (and, with <see cref="AugmentAudio"/>, audio windows) are augmented with draws
+    /// from <paramref name="augment"/> when given (training, not validation).
     /// </summary>
     public (Tensor Video, Tensor Audio, Tensor Labels) Build(IReadOnlyList<PairSpec> pairs, Random? augment = null)
     {
@@ -60,6 +67,11 @@ public sealed class PairBatch
             clip.CopyTo(clips, i * clipLength);
             var samples = AvtsInputs.AudioWindow(videos[pair.AudioVideoIndex].Audio, pair.ClipStart, pair.AudioShift, options)
                 ?? throw new InvalidOperationException($"No audio window at {pair.ClipStart + pair.AudioShift} s in '{videos[pair.AudioVideoIndex].Path}' (sampling range and AvtsInputs disagree).");
+            if (augment is not null && AugmentAudio)
+            {
+                AudioAugmentation.Apply(samples, soundtracks, augment);
+            }
+
             CopyLogMel(mel.Compute(samples), windows, i * melLength, melFrames);
             labels[i] = pair.Label;
         }

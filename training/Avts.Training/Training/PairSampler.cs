@@ -15,9 +15,13 @@ public sealed class PairSampler
     private readonly ShiftRange hard;
     private readonly ShiftRange superHard;
     private readonly double positiveShare;
+    private readonly WeightedDraw? draw;
 
-    /// <summary>Creates a sampler over videos with <paramref name="ranges"/> (at least two must be pairable).</summary>
-    public PairSampler(IReadOnlyList<SamplingRange> ranges, ShiftRange hard, ShiftRange superHard, double positiveShare)
+    /// <summary>
+    /// Creates a sampler over videos with <paramref name="ranges"/> (at least two must be pairable); clips are cut from
+    /// videos drawn in proportion to <paramref name="weights"/> (per video) when given, else uniformly.
+    /// </summary>
+    public PairSampler(IReadOnlyList<SamplingRange> ranges, ShiftRange hard, ShiftRange superHard, double positiveShare, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(ranges);
         ArgumentNullException.ThrowIfNull(hard);
@@ -32,6 +36,7 @@ public sealed class PairSampler
         this.hard = hard;
         this.superHard = superHard;
         this.positiveShare = positiveShare;
+        draw = weights is null ? null : new WeightedDraw(pairable, i => weights[i]);
     }
 
     /// <summary>Positives in a batch of <paramref name="size"/>.</summary>
@@ -147,7 +152,7 @@ public sealed class PairSampler
 
     private (int Video, double Start) Clip(Random random)
     {
-        var video = pairable[random.Next(pairable.Length)];
+        var video = draw?.Next(random) ?? pairable[random.Next(pairable.Length)];
         var range = ranges[video];
         return (video, range.PairMin + (random.NextDouble() * (range.PairMax - range.PairMin)));
     }

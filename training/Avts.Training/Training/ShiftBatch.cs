@@ -20,9 +20,14 @@ public sealed class ShiftBatch
     private readonly Device device;
     private readonly LogMelSpectrogram mel;
     private readonly int[] eligible;
+    private readonly WeightedDraw? draw;
+    private readonly float[][] soundtracks;
 
-    /// <summary>Creates the builder over <paramref name="videos"/> for shifts within ±<paramref name="rangeSeconds"/> (rounded to whole hops).</summary>
-    public ShiftBatch(IReadOnlyList<CachedVideo> videos, AvtsModelOptions options, double rangeSeconds, Device device)
+    /// <summary>
+    /// Creates the builder over <paramref name="videos"/> for shifts within ±<paramref name="rangeSeconds"/> (rounded to
+    /// whole hops); videos are drawn in proportion to <paramref name="weights"/> (per video) when given, else uniformly.
+    /// </summary>
+    public ShiftBatch(IReadOnlyList<CachedVideo> videos, AvtsModelOptions options, double rangeSeconds, Device device, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(videos);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,7 +43,13 @@ public sealed class ShiftBatch
             var needed = options.WindowSeconds + (2 * ReachSeconds) + (2 * AvtsInputs.ContextSeconds(options));
             throw new TrainingDataException(string.Create(CultureInfo.InvariantCulture, $"shift loss: none of the {videos.Count} training videos is long enough for a clip with its audio ±{ReachSeconds:0.###} s around it (about {needed:0.##} s of audio); lower shift_loss.range_s"));
         }
+
+        draw = weights is null ? null : new WeightedDraw(eligible, i => weights[i]);
+        soundtracks = [.. videos.Select(v => v.Audio.Samples)];
     }
+
+    /// <summary>Whether augmented batches also get <see cref="AudioAugmentation"/> on their audio spans.</summary>
+    public bool AugmentAudio { get; init; }
 
     /// <summary>Largest |shift| in seconds (the configured range rounded to whole hops).</summary>
     public double ReachSeconds { get; }
@@ -63,14 +74,14 @@ public sealed class ShiftBatch
         return max >= min ? (min, max) : null;
     }
 
-    /// <summary><paramref name="count"/> clips at uniform random starts of uniformly drawn eligible videos.</summary>
+    /// <summary><paramref name="count"/> clips at uniform random starts of eligible videos (drawn by weight, else uniformly).</summary>
     public ShiftClip[] Draw(Random random, int count)
     {
         ArgumentNullException.ThrowIfNull(random);
         var clips = new ShiftClip[count];
         for (var i = 0; i < count; i++)
         {
-            var video = eligible[random.Next(eligible.Length)];
+            var video = draw?.Next(random) ?? eligible[random.Next(eligible.Length)];
             var (min, max) = StartRange(videos[video].Range, ReachSeconds)!.Value;
             clips[i] = new ShiftClip(video, min + (random.NextDouble() * (max - min)));
         }
@@ -81,7 +92,7 @@ public sealed class ShiftBatch
     /// <summary>
     /// Video clips (<see cref="AvtsModelOptions.VideoClipShape"/>), audio spans [B, 1, mel, <see cref="ShiftCount"/> − 1 +
     /// window + 2·context] and true shift indices [B] (int64) for <paramref name="clips"/>; lips clips are augmented with
-    /// draws from <paramref name="augment"/> when given. The tensors belong to the caller's dispose scope.
+    /// draws from <paramref name="augment"/> when given (and, with <see cref="AugmentAudio"/>, the audio spans). The tensors belong to the caller's dispose scope.
     /// </summary>
     public (Tensor Video, Tensor AudioSpan, Tensor TrueShifts) Build(IReadOnlyList<ShiftClip> clips, Random? augment = null)
     {
@@ -104,6 +115,11 @@ public sealed class ShiftBatch
             clip.CopyTo(frames, i * clipLength);
             var samples = ShiftSpan.Samples(videos[index].Audio, start, -TrueShiftIndex, ShiftCount, options)
                 ?? throw new InvalidOperationException($"No audio span of ±{ReachSeconds} s around {start} s in '{videos[index].Path}' (shift sampling range and AvtsInputs disagree).");
+            if (augment is not null && AugmentAudio)
+            {
+                AudioAugmentation.Apply(samples, soundtracks, augment);
+            }
+
             PairBatch.CopyLogMel(mel.Compute(samples), spans, i * spanLength, spanFrames);
         }
 

@@ -83,6 +83,38 @@ public sealed record TrainingConfig
     /// </summary>
     public bool Augment { get; set; } = true;
 
+    /// <summary>
+    /// Audio augmentation of training windows (<see cref="AudioAugmentation"/>: gain, spectral tilt, another video's
+    /// sound mixed under at 0–20 dB SNR). Off by default, so configs written before it train as they did.
+    /// </summary>
+    public bool AudioAugment { get; set; }
+
+    /// <summary>
+    /// Sampling weight of the videos under each <see cref="Data"/> folder (a folder not named here weighs 1 per video):
+    /// a clip is cut from a video drawn in proportion to its weight, so a folder of a few dozen clips of many speakers
+    /// can count as much as a thousand clips of one.
+    /// </summary>
+    public Dictionary<string, double> DataWeights { get; set; } = [];
+
+    /// <summary>
+    /// The sampling weight of each of <paramref name="paths"/> (<see cref="DataWeights"/> of the folder it lies under;
+    /// the longest matching folder wins), or null when no weights are configured (uniform draws, as before).
+    /// </summary>
+    public double[]? VideoWeights(IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (DataWeights.Count == 0)
+        {
+            return null;
+        }
+
+        var folders = DataWeights
+            .Select(kv => (Folder: Path.TrimEndingDirectorySeparator(Path.GetFullPath(kv.Key)) + Path.DirectorySeparatorChar, Weight: kv.Value))
+            .OrderByDescending(f => f.Folder.Length)
+            .ToArray();
+        return [.. paths.Select(p => folders.FirstOrDefault(f => Path.GetFullPath(p).StartsWith(f.Folder, StringComparison.Ordinal)).Weight is var w && w > 0 ? w : 1)];
+    }
+
     /// <summary>Use at most this many videos (0 = all), taken after a seeded shuffle.</summary>
     public int MaxVideos { get; set; }
 
@@ -160,6 +192,7 @@ public sealed record TrainingConfig
         Require(ShiftLoss.Temperature > 0 && ShiftLoss.Weight > 0, "shift_loss.temperature and weight must be positive");
         Require(ShiftLoss.LabelSigmaMs >= 0, "shift_loss.label_sigma_ms must be >= 0 (0 = one-hot)");
         Require(ShiftLoss.ClipsPerBatch is null or >= 1, "shift_loss.clips_per_batch must be >= 1");
+        Require(DataWeights.Values.All(w => w > 0 && double.IsFinite(w)), "data_weights must be positive numbers");
         Require(AvtsModelOptions.IsKnownArchitecture(Model.Architecture), $"model.architecture must be {AvtsModelOptions.NanoArchitecture}, {AvtsModelOptions.TinyArchitecture}, {AvtsModelOptions.LipsArchitecture} or {AvtsModelOptions.Mc318Architecture}");
         try
         {

@@ -29,16 +29,17 @@ public sealed class TrainingObjective : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         this.config = config;
         stepMs = 1000 * ShiftSpan.StepSeconds(options);
+        var weights = config.VideoWeights([.. videos.Select(v => v.Path)]);
         if (LossMode.UsesContrastive(config.Loss))
         {
             contrastive = new ContrastiveLoss(config.Margin);
-            sampler = new PairSampler(videos.Select(v => v.Range).ToArray(), config.HardShift, config.SuperHardShift, config.PositiveShare);
-            pairs = new PairBatch(videos, options, device);
+            sampler = new PairSampler(videos.Select(v => v.Range).ToArray(), config.HardShift, config.SuperHardShift, config.PositiveShare, weights);
+            pairs = new PairBatch(videos, options, device) { AugmentAudio = config.AudioAugment };
         }
 
         if (LossMode.UsesShift(config.Loss))
         {
-            shiftClips = new ShiftBatch(videos, options, config.ShiftLoss.RangeS, device);
+            shiftClips = new ShiftBatch(videos, options, config.ShiftLoss.RangeS, device, weights) { AugmentAudio = config.AudioAugment };
             var sigmaShifts = config.ShiftLoss.LabelSigmaMs / stepMs;
             shift = new ShiftLoss(config.ShiftLoss.Temperature, sigmaShifts);
         }
