@@ -35,7 +35,7 @@ var media = new DecodedMedia(
 
 using var estimator = new AvtsEstimator(weights);
 var options = new AnalysisOptions { RangeSeconds = 2 };
-var clips = (int)Math.Floor((Seconds - 1) / AvtsEstimator.ClipHopSeconds) + 1;
+var clips = (int)Math.Floor((Seconds - 1) / AvtsEstimator.ClipHop(estimator.Options)) + 1;
 var perClip = new List<double>();
 for (var r = 0; r < 6; r++)
 {

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Avts.Engine.Benchmarks;
 
 /// <summary>
-/// Counts the multiply-adds of the Conv2d, Conv3d and Linear layers under a module while it runs, from forward hooks
+/// Counts the multiply-adds of the Conv1d, Conv2d, Conv3d and Linear layers under a module while it runs, from forward hooks
 /// that see each layer's real output shape. Every output element of these layers is a dot product over one slice of
 /// the weight ([in/groups, kernel...] for a convolution, [in] for Linear), so a call costs
 /// (output elements / output channels) x weight elements multiply-adds; stride, padding and dilation need no special
@@ -20,7 +20,7 @@ internal sealed class FlopCounter : IDisposable
         // TorchSharp's modules() lists the descendants only (PyTorch's includes the root).
         foreach (var module in root.modules().Prepend(root).Distinct())
         {
-            if (module is Conv2d or Conv3d or Linear)
+            if (module is Conv1d or Conv2d or Conv3d or Linear)
             {
                 var layer = (nn.Module<Tensor, Tensor>)module;
                 hooks.Add(layer.register_forward_hook((m, _, output) =>
@@ -35,7 +35,7 @@ internal sealed class FlopCounter : IDisposable
     /// <summary>Multiply-adds counted since the counter was attached.</summary>
     public long MultiplyAdds { get; private set; }
 
-    /// <summary>Starts counting every Conv2d, Conv3d and Linear call under <paramref name="root"/> (itself included).</summary>
+    /// <summary>Starts counting every Conv1d, Conv2d, Conv3d and Linear call under <paramref name="root"/> (itself included).</summary>
     public static FlopCounter Attach(nn.Module root) => new(root);
 
     /// <summary>Removes the hooks.</summary>
@@ -53,6 +53,7 @@ internal sealed class FlopCounter : IDisposable
     {
         var (weight, channelDimension) = layer switch
         {
+            Conv1d conv => (conv.weight!, 1),
             Conv2d conv => (conv.weight!, 1),
             Conv3d conv => (conv.weight!, 1),
             Linear linear => (linear.weight!, (int)output.dim() - 1),

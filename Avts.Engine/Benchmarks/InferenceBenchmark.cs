@@ -11,7 +11,8 @@ namespace Avts.Engine.Benchmarks;
 /// Times the AVTS estimator on one 1 s window the way <see cref="AvtsEstimator.Analyze"/> scores each clip (log-mel of
 /// the clip ± range, video embedding once, audio feature map once, every shift pooled and compared), then each stage
 /// on its own, and counts the window's multiply-adds with <see cref="FlopCounter"/>. Inputs are cut from synthetic
-/// 320x180 grey media (random pixels and noise: the cost does not depend on the content). Untrained weights are
+/// 320x180 grey media (random pixels and noise: the cost does not depend on the content; a lips model gets random
+/// mouth shapes). Untrained weights are
 /// seeded, so two runs time the same network. Both timing loops first warm up (<see cref="WarmUp"/>): .NET compiles the
 /// log-mel and cropping loops unoptimised at first and recompiles them after a few dozen calls, and an `avts check`
 /// that scores hundreds of clips runs the recompiled code; one warm-up call timed that first tier instead.
@@ -81,7 +82,7 @@ public static class InferenceBenchmark
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var clip = AvtsInputs.VideoClip(video, clipStart, o) ?? throw new InvalidOperationException("the synthetic video does not cover the clip");
+            var clip = ClipAt(video, clipStart, o);
             var span = audio.Samples.AsSpan(first, spanLength).ToArray();
             var cutMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
@@ -99,7 +100,7 @@ public static class InferenceBenchmark
             ScoreOnce(timed: true);
         }
 
-        var videoClip = AvtsInputs.VideoClip(video, clipStart, o)!;
+        var videoClip = ClipAt(video, clipStart, o);
         var audioSpan = audio.Samples.AsSpan(first, spanLength).ToArray();
         using var model = Checkpoint.Load(weights, o);
         model.eval();
@@ -145,7 +146,7 @@ public static class InferenceBenchmark
             var clock = Stopwatch.StartNew();
             var audioTensor = AvtsModel.LogMelTensor(mel.Compute(span));
             var logMelMs = clock.Elapsed.TotalMilliseconds;
-            var videoTensor = torch.tensor(clip, [1, o.VideoChannels, o.ClipFrames, o.InputSize, o.InputSize]);
+            var videoTensor = torch.tensor(clip, o.VideoClipShape(1));
             clock.Restart();
             var videoEmbedding = model.Video.call(videoTensor).unsqueeze(1);
             var videoMs = clock.Elapsed.TotalMilliseconds;
@@ -183,7 +184,7 @@ public static class InferenceBenchmark
         using var videoCounter = FlopCounter.Attach(model.Video);
         using var audioCounter = FlopCounter.Attach(model.Audio);
         var audioTensor = AvtsModel.LogMelTensor(mel.Compute(span));
-        var videoTensor = torch.tensor(clip, [1, o.VideoChannels, o.ClipFrames, o.InputSize, o.InputSize]);
+        var videoTensor = torch.tensor(clip, o.VideoClipShape(1));
         var shifts = (span.Length - o.AudioWindowSamples) / o.HopLength + 1;
         _ = model.ShiftDistances(videoTensor, audioTensor, 0, shifts);
         return (videoCounter.MultiplyAdds, audioCounter.MultiplyAdds);
@@ -203,6 +204,19 @@ public static class InferenceBenchmark
     }
 
     /// <summary>Decoded-looking media as check hands it over: 320x180 grey frames at the model's rate and mono PCM.</summary>
+    // A pixel model's clip cut from the synthetic frames; a lips model's clip is mouth shapes (seeded noise of the
+    // clip's size): the landmarks that make real ones are timed by the check rows, not here.
+    private static float[] ClipAt(VideoTrack video, double clipStart, AvtsModelOptions o)
+    {
+        if (o.IsLips)
+        {
+            var random = new Random(7);
+            return [.. Enumerable.Range(0, o.VideoClipValues).Select(_ => (float)(random.NextDouble() - 0.5))];
+        }
+
+        return AvtsInputs.VideoClip(video, clipStart, o) ?? throw new InvalidOperationException("the synthetic video does not cover the clip");
+    }
+
     private static (VideoTrack Video, AudioTrack Audio) SyntheticMedia(AvtsModelOptions o, double rangeSeconds)
     {
         var seconds = (2 * rangeSeconds) + o.WindowSeconds + 2;

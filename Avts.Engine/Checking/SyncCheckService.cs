@@ -96,6 +96,20 @@ public sealed partial class SyncCheckService(IMediaOpener opener, EstimatorRegis
     }
 
     /// <summary>
+    /// Opens <paramref name="input"/> as a check with <paramref name="settings"/> would read it: the decode its method
+    /// asks for (the speed benchmark times this beside the whole check).
+    /// </summary>
+    /// <exception cref="MediaInputException">The input cannot be read.</exception>
+    /// <exception cref="FileNotFoundException">The method needs weights that are not there.</exception>
+    public async Task<IMediaSpans> OpenAsync(string input, CheckSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        using var estimator = estimators.Create(settings.Method, settings.WeightsPath, settings.LandmarksPath);
+        var searched = settings.Analysis with { RangeSeconds = RangeGuard.SearchedSeconds(settings.Analysis.RangeSeconds) };
+        return await OpenAsync(estimator, input, settings, searched, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Opens the input as the method wants it decoded (a lip-sync method asks for faces big enough for landmarks), with
     /// spans short enough that one span of those frames stays near <see cref="SpanBytes"/>.
     /// </summary>

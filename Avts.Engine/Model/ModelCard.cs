@@ -46,4 +46,11 @@ public sealed record ModelCard
 
     /// <summary>Span below which a window counts as short, seconds; required with <see cref="ShortWindowCalibration"/>.</summary>
     public double? ShortWindowSeconds { get; init; }
+
+    /// <summary>
+    /// Calibrated confidence an answer needs before the estimator commits to it (below: undetermined). A model whose
+    /// top answers are right less often on unseen footage needs a higher bar than the default
+    /// (<see cref="Scoring.SyncGate.MinimumConfidence"/>) to keep confidently wrong answers rare; null = the default.
+    /// </summary>
+    public double? CommitConfidence { get; init; }
 }

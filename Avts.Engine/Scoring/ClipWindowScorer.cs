@@ -6,7 +6,7 @@ using Avts.Engine.Vision;
 namespace Avts.Engine.Scoring;
 
 /// <summary>
-/// The per-window half of the network estimator: model clips start every <see cref="AvtsEstimator.ClipHopSeconds"/>
+/// The per-window half of the network estimator: model clips start every <see cref="AvtsEstimator.ClipHop"/> seconds
 /// over the span both tracks cover, each is scored against every audio shift of its span, and a window's curve is the
 /// mean of its clips' curves (<see cref="MeanCurve"/>). Where clips come from (pixels or a face's lip track) is the
 /// caller's: <c>clipAt</c> gives the model clip starting at a frame's time, or null where there is none; so is how a
@@ -28,6 +28,7 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options)
         var maxShift = (int)Math.Round(rangeSeconds / stepSeconds);
         var shiftCount = (2 * maxShift) + 1;
         var spanStart = Math.Max(video.StartSeconds, audio.StartSeconds);
+        var hopSeconds = AvtsEstimator.ClipHop(options);
         var clipCurves = new Dictionary<int, double[]?>();
         double[]? change = null;
         foreach (var (start, end) in bounds)
@@ -41,11 +42,11 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options)
             }
 
             var curves = new List<double[]>();
-            for (var i = (int)Math.Ceiling(((start - spanStart) / AvtsEstimator.ClipHopSeconds) - 1e-6); spanStart + (i * AvtsEstimator.ClipHopSeconds) + options.WindowSeconds <= end + 1e-6; i++)
+            for (var i = (int)Math.Ceiling(((start - spanStart) / hopSeconds) - 1e-6); spanStart + (i * hopSeconds) + options.WindowSeconds <= end + 1e-6; i++)
             {
                 if (!clipCurves.TryGetValue(i, out var curve))
                 {
-                    curve = ClipCurve(video, audio, spanStart + (i * AvtsEstimator.ClipHopSeconds), clipAt, scorer, maxShift, shiftCount);
+                    curve = ClipCurve(video, audio, spanStart + (i * hopSeconds), clipAt, scorer, maxShift, shiftCount);
                     clipCurves[i] = curve;
                 }
 

@@ -25,12 +25,15 @@ internal static class BenchSpeedCommand
         [AvtsModelOptions.NanoArchitecture] = AvtsModelOptions.Nano,
         [AvtsModelOptions.TinyArchitecture] = AvtsModelOptions.Tiny,
         [AvtsModelOptions.Mc318Architecture] = AvtsModelOptions.Mc318,
+        [AvtsModelOptions.LipsArchitecture] = AvtsModelOptions.Lips,
     };
 
     /// <summary>Builds <c>bench speed</c>.</summary>
     public static Command Create(CliServices services)
     {
         var media = new Option<string?>("--media") { Description = "File to check [default: a generated 640x360 25 fps H.264 + AAC clip of --duration seconds].", HelpName = "FILE" };
+        var method = new Option<string>("--method", "-m") { Description = "Method of the check rows.", DefaultValueFactory = _ => services.Estimators.DefaultName };
+        method.AcceptOnlyFromAmong([.. services.Estimators.Names]);
         var duration = new Option<double?>("--duration") { Description = "Length of the generated clip, seconds [default: 60].", CustomParser = r => AnalysisOptionSet.ParsePositive(r, "--duration") };
         var sizes = new Option<string[]>("--sizes")
         {
@@ -48,7 +51,7 @@ internal static class BenchSpeedCommand
         format.AcceptOnlyFromAmong("table", "json");
 
         var command = new Command("speed", "Check speed vs ffmpeg decode, inference ms per 1 s window by model size, FLOPs and share of the matmul peak.");
-        foreach (var option in new Option[] { media, duration, sizes, repeats, threads, range, weights, noCheck, json, format })
+        foreach (var option in new Option[] { media, method, duration, sizes, repeats, threads, range, weights, noCheck, json, format })
         {
             command.Options.Add(option);
         }
@@ -69,7 +72,7 @@ internal static class BenchSpeedCommand
             if (!parseResult.GetValue(noCheck))
             {
                 var (checkRows, description) = await RunCheckAsync(
-                    services, parseResult.GetValue(media), parseResult.GetValue(duration) ?? 60, runs ?? DefaultCheckRuns, ct).ConfigureAwait(false);
+                    services, parseResult.GetValue(media), parseResult.GetValue(method)!, parseResult.GetValue(duration) ?? 60, runs ?? DefaultCheckRuns, ct).ConfigureAwait(false);
                 rows.AddRange(checkRows);
                 mediaText = description;
             }
@@ -115,7 +118,7 @@ internal static class BenchSpeedCommand
     }
 
     private static async Task<(IReadOnlyList<CheckTimingRow> Rows, string Media)> RunCheckAsync(
-        CliServices services, string? media, double durationSeconds, int runs, CancellationToken ct)
+        CliServices services, string? media, string method, double durationSeconds, int runs, CancellationToken ct)
     {
         var folder = media is null ? Directory.CreateTempSubdirectory("avts-bench-speed-").FullName : null;
         try
@@ -127,8 +130,8 @@ internal static class BenchSpeedCommand
                 path = await GenerateClipAsync(folder, durationSeconds, ct).ConfigureAwait(false);
             }
 
-            services.Error.WriteLine("avts: timing ffmpeg decode, avts decode and avts check");
-            var (rows, probe) = await new CheckSpeedBenchmark(services.Checker(verbose: false), services.Opener).RunAsync(path!, runs, ct).ConfigureAwait(false);
+            services.Error.WriteLine($"avts: timing ffmpeg decode, avts decode and avts check --method {method}");
+            var (rows, probe) = await new CheckSpeedBenchmark(services.Checker(verbose: false)).RunAsync(path!, method, runs, ct).ConfigureAwait(false);
             var video = probe.Info.Video;
             var size = video is null ? "" : FormattableString.Invariant($", {video.Width}x{video.Height} {video.FrameRate:0.##} fps {video.Codec}");
             return (rows, (media is null ? "generated flash/beep clip" : media) + size);

@@ -72,6 +72,24 @@ public sealed class AvtsEstimatorTests : IDisposable
     }
 
     [Fact]
+    public void AnAnswerBelowTheCardsCommitConfidence_IsUndetermined_ButKeepsItsPeak()
+    {
+        var media = OneFlashOneBeep(120);
+        var options = new AnalysisOptions { RangeSeconds = 1 };
+        var committed = new AvtsEstimator(Small, FlashAlignmentScorer).Analyze(media, options, CancellationToken.None);
+
+        // The same curve, from a model whose card asks for more confidence than this answer has.
+        var strict = new AvtsEstimator(Small, FlashAlignmentScorer, commitConfidence: Math.Min(0.99, committed.Confidence + 0.01))
+            .Analyze(media, options, CancellationToken.None);
+
+        Assert.True(committed.Synchronizable);
+        Assert.False(strict.Synchronizable);
+        Assert.Null(strict.AudioDelayMs);
+        Assert.Equal(committed.PeakDelayMs, strict.PeakDelayMs);
+        Assert.Equal(committed.Confidence, strict.Confidence);
+    }
+
+    [Fact]
     public void ShiftsFewerThanHalfTheClipsCover_AreLeftOut_AndAMinimumBesideThemIsAnEdge()
     {
         var nan = double.NaN;
