@@ -2,7 +2,7 @@
 """Commit-confidence sweep over `avts bench shift --json` results: for each threshold, the share of cases a method
 would answer (confidence >= threshold), answer within ±80 ms absolute, and answer off by more than 80 ms (confidently
 wrong), from the peaks and confidences the bench recorded. The lowest threshold whose confidently-wrong share stays
-under the target is what `avts-train calibrate --commit-confidence` should write into the card.
+under the target is what scripts/train-lips.sh writes into the card as commit_confidence.
     scripts/commit-sweep.py BENCH.json [--method lips] [--group main] [--target 0.02]"""
 import argparse
 import json
