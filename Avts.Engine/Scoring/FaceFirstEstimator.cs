@@ -1,4 +1,5 @@
 using Avts.Engine.Media;
+using Avts.Engine.Vision;
 
 namespace Avts.Engine.Scoring;
 
@@ -6,11 +7,13 @@ namespace Avts.Engine.Scoring;
 /// The <c>auto</c> method: the lip-sync model wherever there is a face, the event methods elsewhere.
 /// <para>
 /// The rule, in order: (1) the lip-sync model (<paramref name="lips"/>) committed → its answer; (2) it followed a face
-/// but did not commit → the onset method's answer if onset committed, else undetermined: the pixel network learned one
-/// face and answers confidently wrong on others (docs/results.md), so on faces it is not asked; (3) no face → the
-/// onset and pixel-network combination of <see cref="AutoEstimator"/> (the network wins disagreements: its confidence
-/// is calibrated, onset's is not). So on talking heads auto answers exactly as lips does (or better, where onset
-/// commits and lips does not), and on events (flashes and beeps, animation, sport) as the event methods do.
+/// but did not commit, or the picture holds a frontal face the landmarks could not follow (the face the pixel
+/// network would crop, <see cref="MouthCrop"/>) → the onset method's answer if onset committed, else undetermined: the
+/// pixel network learned one face and answers confidently wrong on others (docs/results.md), so on faces it is not
+/// asked; (3) no face → the onset and pixel-network combination of <see cref="AutoEstimator"/> (the network wins
+/// disagreements: its confidence is calibrated, onset's is not). So on talking heads auto answers exactly as lips does
+/// (or better, where onset commits and lips does not), and on events (flashes and beeps, animation, sport) as the
+/// event methods do.
 /// </para>
 /// </summary>
 /// <param name="lips">The lip-sync estimator (the network with a lips model).</param>
@@ -33,7 +36,7 @@ public sealed class FaceFirstEstimator(ISyncEstimator lips, ISyncEstimator onset
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (faces.Face is not null)
+        if (faces.Face is not null || HasFrontalFace(media.Video))
         {
             var events = onset.Analyze(media, options, cancellationToken);
             return events.Synchronizable && events.AudioDelayMs is not null
@@ -43,6 +46,11 @@ public sealed class FaceFirstEstimator(ISyncEstimator lips, ISyncEstimator onset
 
         return events.Analyze(media, options, cancellationToken) with { Method = Name };
     }
+
+    // A near-profile or small face can escape the landmark tracker and still be found by the pixel network's detector,
+    // which would then answer from a mouth it was never trained on (faces/deep_avsr/00024 in the dev bench).
+    private static bool HasFrontalFace(VideoTrack? video) =>
+        video is { FrameCount: > 0 } && MouthCrop.Find(video, video.StartSeconds, video.EndSeconds) is not null;
 
     /// <summary>Decodes as the lip-sync model wants it (faces big enough for landmarks), then as the others do.</summary>
     public async Task<DecodeOptions> PrepareDecodeAsync(string input, MediaInfo info, DecodeOptions requested, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Avts.Engine.Media;
 using Avts.Engine.Scoring;
+using Avts.Tests.Fixtures;
 
 namespace Avts.Tests.Engine.Scoring;
 
@@ -38,6 +39,20 @@ public sealed class FaceFirstEstimatorTests
 
         Assert.Null(result.AudioDelayMs);
         Assert.False(result.Synchronizable);
+        Assert.Equal(0, network.Calls);
+    }
+
+    [Fact]
+    public void AFrontalFaceTheLipsModelDidNotFollow_IsStillAFace_ThePixelNetworkIsNotAsked()
+    {
+        var video = LandmarkFrames.SlidingVideo("open", frames: 10, width: 300);
+        var media = new DecodedMedia(new MediaInfo("x", "test", 1, null, null), video, null);
+        var network = new Fixed(Analysis(-500, 0.95));
+
+        var result = new FaceFirstEstimator(new Fixed(Analysis(null, 0)), new Fixed(Analysis(null, 0)), network)
+            .Analyze(media, new AnalysisOptions(), CancellationToken.None);
+
+        Assert.Null(result.AudioDelayMs);
         Assert.Equal(0, network.Calls);
     }
 
