@@ -28,6 +28,7 @@ public sealed class Program
     /// <summary>Runs the host until Ctrl-C / SIGTERM.</summary>
     public static async Task Main(string[] args)
     {
+        global::Avts.Engine.Model.OpenMpWaitPolicy.PreferPassive();
         await using var app = Build(args);
         await app.RunAsync();
     }
