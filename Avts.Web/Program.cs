@@ -47,11 +47,14 @@ public sealed class Program
         // The dashboard: plain files from wwwroot (index.html at "/"), no CDN and no build step.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        // Routing first, so the guard sees each endpoint's key and origin rules before the endpoint reads its body.
+        app.UseRouting();
+        app.UseMiddleware<RequestGuardMiddleware>();
         app.MapOpenApi();
         app.MapAvtsHealth();
         app.MapAvtsApi();
         app.MapAvtsQa();
-        app.MapHub<SyncHub>("/hubs/sync");
+        app.MapHub<SyncHub>("/hubs/sync").WithMetadata(ApiKeyRequirement.Hub, SameOriginRequirement.Instance);
         return app;
     }
 

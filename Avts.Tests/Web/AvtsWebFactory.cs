@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,20 @@ internal sealed class AvtsWebFactory(string dataDirectory, IReadOnlyDictionary<s
         client.DefaultRequestHeaders.Add("X-Api-Key", Key);
         return client;
     }
+
+    /// <summary>Starts the host on Kestrel on a free loopback port; returns its base address (no trailing slash).</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return new Uri(ClientOptions.BaseAddress.ToString().TrimEnd('/'));
+    }
+
+    /// <summary>A real-socket MessagePack hub client of the Kestrel host (not started); <paramref name="options"/> adds the key.</summary>
+    public HubConnection CreateSocketHubConnection(Action<HttpConnectionOptions>? options = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(ClientOptions.BaseAddress, "hubs/sync"), o => options?.Invoke(o))
+        .AddMessagePackProtocol()
+        .Build();
 
     /// <summary>A MessagePack hub client over the TestServer's WebSocket (not started).</summary>
     public HubConnection CreateHubConnection() => new HubConnectionBuilder()

@@ -18,8 +18,8 @@ public static class QaEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAvtsQa(this IEndpointRouteBuilder endpoints)
     {
-        var reads = endpoints.MapGroup("/api/qa").WithTags("qa").AddEndpointFilter(new ApiKeyFilter(control: false));
-        var control = endpoints.MapGroup("/api/qa").WithTags("qa").AddEndpointFilter(new ApiKeyFilter(control: true));
+        var reads = endpoints.MapGroup("/api/qa").WithTags("qa").WithMetadata(ApiKeyRequirement.Read);
+        var control = endpoints.MapGroup("/api/qa").WithTags("qa").WithMetadata(ApiKeyRequirement.Change);
 
         reads.MapGet("/", ListAsync).WithName("ListQaJobs");
         reads.MapGet("/{id}", async (string id, QaJobBoard queue, QaStore store, CancellationToken ct) =>

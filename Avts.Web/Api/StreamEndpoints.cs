@@ -7,7 +7,7 @@ namespace Avts.Web.Api;
 
 /// <summary>
 /// The REST API under <c>/api</c>. Reads are open unless <see cref="AvtsWebOptions.RequireKeyForReads"/>; every
-/// POST/DELETE needs the <c>X-Api-Key</c> header (<see cref="ApiKeyFilter"/>). Times in queries are ISO 8601.
+/// POST/DELETE needs the <c>X-Api-Key</c> header (<see cref="RequestGuardMiddleware"/>). Times in queries are ISO 8601.
 /// </summary>
 public static class StreamEndpoints
 {
@@ -17,8 +17,8 @@ public static class StreamEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAvtsApi(this IEndpointRouteBuilder endpoints)
     {
-        var reads = endpoints.MapGroup("/api").WithTags("read").AddEndpointFilter(new ApiKeyFilter(control: false));
-        var control = endpoints.MapGroup("/api").WithTags("control").AddEndpointFilter(new ApiKeyFilter(control: true));
+        var reads = endpoints.MapGroup("/api").WithTags("read").WithMetadata(ApiKeyRequirement.Read);
+        var control = endpoints.MapGroup("/api").WithTags("control").WithMetadata(ApiKeyRequirement.Change);
 
         reads.MapGet("/streams", (StreamBoard board) => board.Snapshot()).WithName("ListStreams");
         reads.MapGet("/streams/{name}", (string name, StreamBoard board) =>

@@ -30,8 +30,14 @@ public sealed class AvtsWebOptions
     /// <summary>Key that control endpoints (POST/DELETE) require in the X-Api-Key header; none: control is refused.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Whether read endpoints require the key too.</summary>
+    /// <summary>Whether read endpoints (and the SignalR hub) require the key too.</summary>
     public bool RequireKeyForReads { get; set; }
+
+    /// <summary>
+    /// Browser origins (<c>https://name:port</c>) besides the host's own that may open the hub; a request to the hub
+    /// with any other Origin header is refused (403).
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
 
     /// <summary>Messages queued for SignalR clients; when full the oldest is dropped (and counted).</summary>
     [Range(16, 1_000_000)]
