@@ -9,6 +9,7 @@ using Avts.Web.Hubs;
 using Avts.Web.Options;
 using Avts.Web.Persistence;
 using Avts.Web.Qa;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,9 @@ namespace Avts.Web;
 /// </summary>
 public sealed class Program
 {
+    /// <summary>The Host names always answered (the loopback bind's own names).</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     private Program()
     {
     }
@@ -106,6 +110,11 @@ public sealed class Program
         services.AddHostedService<BenchmarkImportService>();
         services.AddSingleton<LiveEngineService>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEngineService>());
+
+        // Host filtering (the framework's middleware, first in the pipeline) on by default: loopback names plus the
+        // configured public ones. Set here, the framework's own "AllowedHosts" key (often "*") no longer applies.
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<AvtsWebOptions>>((filter, avts) =>
+            filter.AllowedHosts = [.. LoopbackHosts, .. avts.Value.AllowedHosts]);
 
         services.AddSignalR().AddMessagePackProtocol();
         services.AddOpenApi();

@@ -34,6 +34,13 @@ public sealed class AvtsWebOptions
     public bool RequireKeyForReads { get; set; }
 
     /// <summary>
+    /// Host names (the Host header, without port) the host answers besides <c>localhost</c>, <c>127.0.0.1</c> and
+    /// <c>[::1]</c>: the public names when it is exposed on purpose. Any other Host gets 400, which defeats DNS
+    /// rebinding. <c>*</c> turns the filter off.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
     /// Browser origins (<c>https://name:port</c>) besides the host's own that may open the hub; a request to the hub
     /// with any other Origin header is refused (403).
     /// </summary>
