@@ -48,6 +48,13 @@ public sealed class Program
 
         AddAvts(builder.Services, builder.Configuration);
         var app = builder.Build();
+        // Errors as problem details: an unexpected exception is a 500 without a stack trace in the answer, and an
+        // empty 4xx from the framework (a query that does not bind) gets a body.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
         // The dashboard: plain files from wwwroot (index.html at "/"), no CDN and no build step.
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -118,6 +125,9 @@ public sealed class Program
 
         services.AddSignalR().AddMessagePackProtocol();
         services.AddOpenApi();
+        services.AddProblemDetails();
+        // A query or route value that does not bind is the client's 400 in every environment, not a thrown exception.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
 }

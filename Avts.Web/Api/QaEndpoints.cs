@@ -43,7 +43,12 @@ public static class QaEndpoints
         QaJob job;
         if (request.HasJsonContentType())
         {
-            var body = await request.ReadFromJsonAsync<QaPathRequest>(ct);
+            var (body, problem) = await JsonBody.ReadAsync<QaPathRequest>(request, options.Value.MaxJsonBodyBytes, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
             var check = guard.Check(body?.Path);
             if (check.FullPath is not { } path)
             {

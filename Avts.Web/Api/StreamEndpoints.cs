@@ -35,7 +35,7 @@ public static class StreamEndpoints
         reads.MapGet("/benchmarks", (int? limit, HistoryStore history, CancellationToken ct) =>
             history.BenchmarksAsync(Limit(limit), ct)).WithName("ListBenchmarks");
 
-        control.MapPost("/streams", AddAsync).WithName("AddStream");
+        control.MapPost("/streams", AddAsync).WithName("AddStream").Accepts<StreamConfig>("application/json");
         control.MapPost("/benchmarks", StoreBenchmarkAsync).WithName("StoreBenchmark");
         control.MapDelete("/streams/{name}", async (string name, LiveEngineService engine, CancellationToken ct) =>
             await engine.RemoveAsync(name, ct) == StreamChange.Done ? Results.NoContent() : NotFound(name)).WithName("RemoveStream");
@@ -46,8 +46,15 @@ public static class StreamEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> AddAsync(StreamConfig? body, LiveEngineService engine, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AddAsync(
+        HttpRequest request, LiveEngineService engine, TimeProvider time, IOptions<AvtsWebOptions> options, CancellationToken ct)
     {
+        var (body, problem) = await JsonBody.ReadAsync<StreamConfig>(request, options.Value.MaxJsonBodyBytes, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (StreamConfigParser.TryParse(body, time.GetUtcNow(), out var error) is not { } stream)
         {
             return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stream");
@@ -75,10 +82,16 @@ public static class StreamEndpoints
     private static int Limit(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
 
     /// <summary>Stores a benchmark result posted as JSON (<c>avts bench … --format json</c>); the kind is its "benchmark" property or <c>?kind=</c>.</summary>
-    private static async Task<IResult> StoreBenchmarkAsync(HttpRequest request, string? kind, BenchmarkImporter importer, CancellationToken ct)
+    private static async Task<IResult> StoreBenchmarkAsync(
+        HttpRequest request, string? kind, BenchmarkImporter importer, IOptions<AvtsWebOptions> options, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var json = await reader.ReadToEndAsync(ct);
+        var maxBytes = options.Value.MaxJsonBodyBytes;
+        if (await JsonBody.ReadBytesAsync(request, maxBytes, ct) is not { } bytes)
+        {
+            return Results.Problem($"a JSON body may have at most {maxBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+        }
+
+        var json = System.Text.Encoding.UTF8.GetString(bytes);
         try
         {
             var run = await importer.StoreAsync(json, string.IsNullOrWhiteSpace(kind) ? "benchmark" : kind, recordedAt: null, ct);
@@ -86,7 +99,8 @@ public static class StreamEndpoints
         }
         catch (System.Text.Json.JsonException ex)
         {
-            return Results.BadRequest(new { error = $"not a benchmark result: {ex.Message.Split('\n')[0]}" });
+            return Results.Problem(
+                $"not a benchmark result: {ex.Message.Split('\n')[0]}", statusCode: StatusCodes.Status400BadRequest, title: "Invalid benchmark result");
         }
     }
 }

@@ -46,6 +46,10 @@ public sealed class AvtsWebOptions
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
+    /// <summary>Largest JSON request body (stream, QA path, benchmark result); larger is refused with 413 before parsing.</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Messages queued for SignalR clients; when full the oldest is dropped (and counted).</summary>
     [Range(16, 1_000_000)]
     public int BroadcastCapacity { get; set; } = 1024;
