@@ -90,6 +90,9 @@ public sealed class Program
         services.AddSingleton<BroadcastChannel>();
         services.AddSingleton<SyncGroups>();
         services.AddSingleton<StreamBoard>();
+        services.AddSingleton<ScoringHealth>();
+        services.AddSingleton<PipelineHealth>();
+        services.AddHealthChecks().AddCheck<PipelineHealthCheck>("pipeline", tags: ["live"]);
         services.AddSingleton<ILiveSourceFactory, LiveInputSourceFactory>();
         services.AddSingleton<QaPathGuard>();
         services.AddSingleton<QaFolders>();

@@ -12,9 +12,10 @@ namespace Avts.Tests.Web;
 
 /// <summary>
 /// The web host in-process (TestServer) on a given data directory, demo off unless asked, with extra settings.
-/// Settings are added after appsettings.json so they win over it.
+/// Settings are added after appsettings.json so they win over it; <c>services</c> may replace registrations.
 /// </summary>
-internal sealed class AvtsWebFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+internal sealed class AvtsWebFactory(
+    string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<WebProgram>
 {
     /// <summary>The key tests configure for control endpoints.</summary>
@@ -76,6 +77,10 @@ internal sealed class AvtsWebFactory(string dataDirectory, IReadOnlyDictionary<s
         }
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
-        builder.ConfigureServices(services => services.AddLogging());
+        builder.ConfigureServices(collection =>
+        {
+            collection.AddLogging();
+            services?.Invoke(collection);
+        });
     }
 }

@@ -24,6 +24,8 @@ public sealed class LiveEngineService(
     BroadcastChannel broadcast,
     HistoryChannel history,
     AvtsMetrics metrics,
+    ScoringHealth scoringHealth,
+    PipelineHealth health,
     DataPaths paths,
     TimeProvider time,
     ILogger<LiveEngineService> logger) : BackgroundService
@@ -38,8 +40,13 @@ public sealed class LiveEngineService(
         var live = liveOptions.Value.ToLiveOptions();
         pipeline = new LivePipeline([], scorer, live, Scheduler.Default);
         subscriptions.Add(pipeline.StatusChanges.Subscribe(OnStatus, e => logger.LogError(e, "Status stream failed")));
-        subscriptions.Add(pipeline.Results.Subscribe(OnResult, e => logger.LogCritical(e, "Scoring failed; no more results")));
+        subscriptions.Add(pipeline.Results.Subscribe(OnResult, OnScoringFault));
         metrics.ObserveActiveStreams(() => board.ActiveCount);
+        metrics.ObserveHealth(() =>
+        {
+            var report = health.Evaluate();
+            return (PipelineHealth.Level(report), report.Streams.Count(s => s.Reason is not null));
+        });
         pipeline.Start();
         logger.LogInformation(
             "Live engine started: scorer {Scorer}, tolerance {Tolerance} [{Min}, {Max}] ms, data in {DataDirectory}",
@@ -228,6 +235,12 @@ public sealed class LiveEngineService(
         {
             logger.LogError(e, "Stream {Stream} cannot be opened", stream.Name);
         }
+    }
+
+    private void OnScoringFault(Exception error)
+    {
+        scoringHealth.Fault(error, time.GetUtcNow());
+        logger.LogCritical(error, "Scoring failed; no more results (/healthz reports Unhealthy)");
     }
 
     private void Announce(string stream, StreamState state) =>

@@ -67,6 +67,7 @@ public sealed class StreamBoard
 
             entry.Definition = definition;
             entry.SetState(definition.Paused ? StreamState.Paused : StreamState.Connecting, now, null);
+            entry.WatchedSince = now;
             return entry.CloseAlert(now);
         }
     }
@@ -173,6 +174,8 @@ public sealed class StreamBoard
 
         public DateTimeOffset? LastWindowAt { get; set; }
 
+        public DateTimeOffset WatchedSince { get; set; } = now;
+
         public long Windows { get; set; }
 
         public long DroppedWindows { get; set; }
@@ -236,6 +239,7 @@ public sealed class StreamBoard
             Alert,
             LastWindowAt,
             Windows,
-            DroppedWindows);
+            DroppedWindows,
+            WatchedSince);
     }
 }

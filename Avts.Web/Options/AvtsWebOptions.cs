@@ -66,6 +66,13 @@ public sealed class AvtsWebOptions
     [Range(1, 86_400)]
     public double DegradedAfterSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// A stream in the pipeline (not paused or ended) that has produced no window for this many hops
+    /// (<c>Avts:Live:HopSeconds</c>; the first window gets <c>WindowSeconds</c> more) makes /healthz report Degraded.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int DegradedAfterHops { get; set; } = 10;
+
     /// <summary>More hub or persistence drops than this make /healthz report Degraded.</summary>
     [Range(0, long.MaxValue)]
     public long DropThreshold { get; set; } = 100;
