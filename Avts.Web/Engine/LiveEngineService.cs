@@ -74,6 +74,13 @@ public sealed class LiveEngineService(
     {
         await base.StopAsync(cancellationToken);
         pipeline?.Dispose();
+        // No more results: an alert still open would stay open for ever in the history. The writer stops after the
+        // engine and drains its queue, so these clearings are stored.
+        foreach (var cleared in board.CloseAllAlerts(time.GetUtcNow(), AlertClearReasons.HostStopped))
+        {
+            Publish(cleared);
+        }
+
         foreach (var subscription in subscriptions)
         {
             subscription.Dispose();
@@ -265,11 +272,12 @@ public sealed class LiveEngineService(
             return;
         }
 
-        broadcast.Queue.Write(new AlertMessage(alert.Stream, alert.Raised, alert.AudioDelayMs, alert.PeakDelayMs, alert.At.ToUnixTimeMilliseconds()));
+        broadcast.Queue.Write(new AlertMessage(
+            alert.Stream, alert.Raised, alert.AudioDelayMs, alert.PeakDelayMs, alert.At.ToUnixTimeMilliseconds(), alert.ClearReason));
         history.Queue.Write(new HistoryItem(null, alert, alert.At));
         logger.LogWarning(
-            "Alert {Transition} on {Stream}: delay {DelayMs} ms (peak {PeakMs} ms)",
-            alert.Raised ? "raised" : "cleared", alert.Stream, alert.AudioDelayMs, alert.PeakDelayMs);
+            "Alert {Transition} on {Stream}: delay {DelayMs} ms (peak {PeakMs} ms){Reason}",
+            alert.Raised ? "raised" : "cleared", alert.Stream, alert.AudioDelayMs, alert.PeakDelayMs, alert.ClearReason is { } r ? ", " + r : string.Empty);
     }
 
     /// <summary>On a stream's thread (serialized across streams by the pipeline): must not block.</summary>
