@@ -90,6 +90,7 @@ public sealed class Program
         services.AddSingleton<BroadcastChannel>();
         services.AddSingleton<SyncGroups>();
         services.AddSingleton<StreamBoard>();
+        services.AddSingleton<StreamLocationPolicy>();
         services.AddSingleton<ScoringHealth>();
         services.AddSingleton<PipelineHealth>();
         services.AddHealthChecks().AddCheck<PipelineHealthCheck>("pipeline", tags: ["live"]);

@@ -69,6 +69,8 @@ internal sealed class AvtsWebFactory(
         {
             ["Avts:Demo"] = "false",
             ["Avts:DataDirectory"] = dataDirectory,
+            // Test clips and data directories live in the temp folder.
+            ["Avts:Locations:FileRoots:0"] = Path.GetTempPath(),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

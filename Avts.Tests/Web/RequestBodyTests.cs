@@ -141,7 +141,7 @@ public sealed class RequestBodyTests : IDisposable
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
-            var json = Encoding.UTF8.GetBytes($"{{\"name\":\"padded-{length}\",\"location\":\"/nowhere/clip.mp4\"}}");
+            var json = Encoding.UTF8.GetBytes($"{{\"name\":\"padded-{length}\",\"location\":\"rtsp://127.0.0.1:9/padded\"}}");
             await stream.WriteAsync(json);
             Interlocked.Add(ref sent, json.Length);
             var spaces = new byte[64 * 1024];

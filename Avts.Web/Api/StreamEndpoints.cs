@@ -47,7 +47,8 @@ public static class StreamEndpoints
     }
 
     private static async Task<IResult> AddAsync(
-        HttpRequest request, LiveEngineService engine, TimeProvider time, IOptions<AvtsWebOptions> options, CancellationToken ct)
+        HttpRequest request, LiveEngineService engine, StreamLocationPolicy policy, TimeProvider time, IOptions<AvtsWebOptions> options,
+        CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<StreamConfig>(request, options.Value.MaxJsonBodyBytes, ct);
         if (problem is not null)
@@ -55,10 +56,17 @@ public static class StreamEndpoints
             return problem;
         }
 
-        if (StreamConfigParser.TryParse(body, time.GetUtcNow(), out var error) is not { } stream)
+        if (StreamConfigParser.TryParse(body, time.GetUtcNow(), out var error) is not { } parsed)
         {
             return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stream");
         }
+
+        if (policy.Check(parsed.Location, out var refusal) is not { } location)
+        {
+            return Results.Problem($"stream '{parsed.Name}': {refusal}", statusCode: StatusCodes.Status400BadRequest, title: "Location refused");
+        }
+
+        var stream = parsed with { Location = location };
 
         return await engine.AddAsync(stream, ct) switch
         {

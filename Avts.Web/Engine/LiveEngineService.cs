@@ -19,6 +19,7 @@ public sealed class LiveEngineService(
     IOptions<LiveEngineOptions> liveOptions,
     IWindowScorer scorer,
     ILiveSourceFactory sources,
+    StreamLocationPolicy locations,
     StreamBoard board,
     StreamStore store,
     BroadcastChannel broadcast,
@@ -54,6 +55,13 @@ public sealed class LiveEngineService(
 
         foreach (var stored in await store.ListAsync(cancellationToken))
         {
+            // Added through the API under an older policy: checked again, so tightening the policy takes effect.
+            if (locations.Check(stored.Location, out var refusal) is null)
+            {
+                logger.LogWarning("Stored stream {Stream} not started: {Reason}", stored.Name, refusal);
+                continue;
+            }
+
             AddCore(stored);
         }
 

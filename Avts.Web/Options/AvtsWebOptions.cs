@@ -92,6 +92,9 @@ public sealed class AvtsWebOptions
     /// <summary>The 68-point dlib landmark model for lip-sync methods, as <c>avts --landmarks</c>; null: Debian's libdlib-data file.</summary>
     public string? Landmarks { get; set; }
 
+    /// <summary>What API-added streams may open: URL schemes, file roots, devices.</summary>
+    public LocationOptions Locations { get; set; } = new();
+
     /// <summary>QA jobs (<c>/api/qa</c>): allowed roots, upload limit, queue.</summary>
     public QaOptions Qa { get; set; } = new();
 
