@@ -84,7 +84,7 @@ public static class QaEndpoints
             job = QaJob.Create("upload", name, path, time.GetUtcNow()) with { Id = id };
         }
 
-        if (await ProbeAsync(job.InputPath, job.Name, ct) is { } reason)
+        if (await ProbeAsync(job.InputPath, job.Name, options.Value.Qa.AllowedFormats, ct) is { } reason)
         {
             if (job.Source == "upload")
             {
@@ -104,9 +104,15 @@ public static class QaEndpoints
         return Results.Accepted($"/api/qa/{job.Id}", job);
     }
 
-    // ffprobe before queueing, so a non-media file is refused at once with ffprobe's reason in one line.
-    private static async Task<string?> ProbeAsync(string path, string name, CancellationToken ct)
+    // ffprobe before queueing, so a non-media file is refused at once with ffprobe's reason in one line. First the
+    // container alone (nothing that opens further files), then the streams.
+    private static async Task<string?> ProbeAsync(string path, string name, IReadOnlyList<string> formats, CancellationToken ct)
     {
+        if (await QaFormatGate.CheckAsync(path, name, formats, ct) is { } refused)
+        {
+            return refused;
+        }
+
         try
         {
             var info = await MediaProbe.ProbeAsync(path, ct);
