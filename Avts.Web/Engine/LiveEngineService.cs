@@ -74,6 +74,11 @@ public sealed class LiveEngineService(
             }
         }
 
+        if (options.Value.Demo)
+        {
+            await AddDemoStreamsAsync(cancellationToken);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -172,38 +177,28 @@ public sealed class LiveEngineService(
             logger.LogInformation("Stream {Stream} resumed", name);
         }, cancellationToken);
 
-    /// <summary>In demo mode, writes (or reuses) the demo clip and adds the demo streams that are not there yet.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Demo)
-        {
-            return;
-        }
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// In demo mode (at start, before the server takes requests, so the tiles show up right after /healthz answers),
+    /// writes the demo clip unless cached (a few seconds, once) and adds the demo streams that are not there yet.
+    /// </summary>
+    private async Task AddDemoStreamsAsync(CancellationToken cancellationToken)
+    {
         try
         {
-            var clip = await DemoStreams.EnsureClipAsync(paths.Directory, options.Value.DemoClipSeconds, stoppingToken);
-            await control.WaitAsync(stoppingToken);
-            try
+            var clip = await DemoStreams.EnsureClipAsync(paths.Directory, options.Value.DemoClipSeconds, cancellationToken);
+            foreach (var demo in DemoStreams.Definitions(clip, time.GetUtcNow()))
             {
-                foreach (var demo in DemoStreams.Definitions(clip, time.GetUtcNow()))
+                if (!board.Contains(demo.Name))
                 {
-                    if (!board.Contains(demo.Name))
-                    {
-                        AddCore(demo);
-                        logger.LogInformation("Demo stream {Stream} added", demo.Name);
-                    }
+                    AddCore(demo);
+                    logger.LogInformation("Demo stream {Stream} added", demo.Name);
                 }
             }
-            finally
-            {
-                control.Release();
-            }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Could not start the demo streams");
         }
