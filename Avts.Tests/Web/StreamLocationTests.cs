@@ -27,6 +27,7 @@ public sealed class StreamLocationTests : IDisposable
     [InlineData("media/../../etc/passwd", "traversal")]
     [InlineData("v4l2:/dev/video0", "capture devices are disabled")]
     [InlineData("pulse:default", "capture devices are disabled")]
+    [InlineData("rtsp://127.0.0.1:9/live+wasapi:default", "capture devices are disabled")]
     public async Task RefusedLocation_Is400WithOneLineReason(string location, string reason)
     {
         await using var factory = Factory();

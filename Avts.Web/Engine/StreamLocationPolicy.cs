@@ -64,7 +64,9 @@ public sealed partial class StreamLocationPolicy
             return "the location contains control characters";
         }
 
-        if (CaptureInput.IsCapture(location) || location.StartsWith("wasapi:", StringComparison.OrdinalIgnoreCase))
+        // A "+"-joined wasapi: part opens a microphone whatever comes before it (LiveSourceFactory).
+        if (CaptureInput.IsCapture(location)
+            || location.Split('+', StringSplitOptions.TrimEntries).Any(part => part.StartsWith("wasapi:", StringComparison.OrdinalIgnoreCase)))
         {
             accepted = location;
             return allowDevices ? null : "capture devices are disabled (Avts:Locations:AllowDevices)";
