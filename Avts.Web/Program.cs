@@ -9,6 +9,7 @@ using Avts.Web.Hubs;
 using Avts.Web.Options;
 using Avts.Web.Persistence;
 using Avts.Web.Qa;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,9 @@ namespace Avts.Web;
 /// </summary>
 public sealed class Program
 {
+    /// <summary>The Host names always answered (the loopback bind's own names).</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     private Program()
     {
     }
@@ -45,14 +49,24 @@ public sealed class Program
 
         AddAvts(builder.Services, builder.Configuration);
         var app = builder.Build();
+        // Errors as problem details: an unexpected exception is a 500 without a stack trace in the answer, and an
+        // empty 4xx from the framework (a query that does not bind) gets a body.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
         // The dashboard: plain files from wwwroot (index.html at "/"), no CDN and no build step.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        // Routing first, so the guard sees each endpoint's key and origin rules before the endpoint reads its body.
+        app.UseRouting();
+        app.UseMiddleware<RequestGuardMiddleware>();
         app.MapOpenApi();
         app.MapAvtsHealth();
         app.MapAvtsApi();
         app.MapAvtsQa();
-        app.MapHub<SyncHub>("/hubs/sync");
+        app.MapHub<SyncHub>("/hubs/sync").WithMetadata(ApiKeyRequirement.Hub, SameOriginRequirement.Instance);
         return app;
     }
 
@@ -77,6 +91,10 @@ public sealed class Program
         services.AddSingleton<BroadcastChannel>();
         services.AddSingleton<SyncGroups>();
         services.AddSingleton<StreamBoard>();
+        services.AddSingleton<StreamLocationPolicy>();
+        services.AddSingleton<ScoringHealth>();
+        services.AddSingleton<PipelineHealth>();
+        services.AddHealthChecks().AddCheck<PipelineHealthCheck>("pipeline", tags: ["live"]);
         services.AddSingleton<ILiveSourceFactory, LiveInputSourceFactory>();
         services.AddSingleton<QaPathGuard>();
         services.AddSingleton<QaFolders>();
@@ -105,8 +123,16 @@ public sealed class Program
         services.AddSingleton<LiveEngineService>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveEngineService>());
 
+        // Host filtering (the framework's middleware, first in the pipeline) on by default: loopback names plus the
+        // configured public ones. Set here, the framework's own "AllowedHosts" key (often "*") no longer applies.
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<AvtsWebOptions>>((filter, avts) =>
+            filter.AllowedHosts = [.. LoopbackHosts, .. avts.Value.AllowedHosts]);
+
         services.AddSignalR().AddMessagePackProtocol();
         services.AddOpenApi();
+        services.AddProblemDetails();
+        // A query or route value that does not bind is the client's 400 in every environment, not a thrown exception.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
@@ -11,9 +12,10 @@ namespace Avts.Tests.Web;
 
 /// <summary>
 /// The web host in-process (TestServer) on a given data directory, demo off unless asked, with extra settings.
-/// Settings are added after appsettings.json so they win over it.
+/// Settings are added after appsettings.json so they win over it; <c>services</c> may replace registrations.
 /// </summary>
-internal sealed class AvtsWebFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+internal sealed class AvtsWebFactory(
+    string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<WebProgram>
 {
     /// <summary>The key tests configure for control endpoints.</summary>
@@ -26,6 +28,20 @@ internal sealed class AvtsWebFactory(string dataDirectory, IReadOnlyDictionary<s
         client.DefaultRequestHeaders.Add("X-Api-Key", Key);
         return client;
     }
+
+    /// <summary>Starts the host on Kestrel on a free loopback port; returns its base address (no trailing slash).</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return new Uri(ClientOptions.BaseAddress.ToString().TrimEnd('/'));
+    }
+
+    /// <summary>A real-socket MessagePack hub client of the Kestrel host (not started); <paramref name="options"/> adds the key.</summary>
+    public HubConnection CreateSocketHubConnection(Action<HttpConnectionOptions>? options = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(ClientOptions.BaseAddress, "hubs/sync"), o => options?.Invoke(o))
+        .AddMessagePackProtocol()
+        .Build();
 
     /// <summary>A MessagePack hub client over the TestServer's WebSocket (not started).</summary>
     public HubConnection CreateHubConnection() => new HubConnectionBuilder()
@@ -53,6 +69,8 @@ internal sealed class AvtsWebFactory(string dataDirectory, IReadOnlyDictionary<s
         {
             ["Avts:Demo"] = "false",
             ["Avts:DataDirectory"] = dataDirectory,
+            // Test clips and data directories live in the temp folder.
+            ["Avts:Locations:FileRoots:0"] = Path.GetTempPath(),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -61,6 +79,10 @@ internal sealed class AvtsWebFactory(string dataDirectory, IReadOnlyDictionary<s
         }
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
-        builder.ConfigureServices(services => services.AddLogging());
+        builder.ConfigureServices(collection =>
+        {
+            collection.AddLogging();
+            services?.Invoke(collection);
+        });
     }
 }

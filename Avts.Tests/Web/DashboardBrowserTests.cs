@@ -27,7 +27,12 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
         await DemoClip.WriteAsync(Path.Combine(media, "late120.mp4"), 120, 8, 320, 180, CancellationToken.None);
         var clip = await WebTestClip.PathAsync();
 
-        await using var factory = new AvtsWebFactory(dataDirectory, new Dictionary<string, string?> { ["Avts:ApiKey"] = AvtsWebFactory.Key });
+        // Reads (and so the hub) need the key: the page must send the key it keeps to the hub too (access_token).
+        await using var factory = new AvtsWebFactory(dataDirectory, new Dictionary<string, string?>
+        {
+            ["Avts:ApiKey"] = AvtsWebFactory.Key,
+            ["Avts:RequireKeyForReads"] = "true",
+        });
         factory.UseKestrel(0);
         factory.StartServer();
         var baseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -48,6 +53,8 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 } });
         page.Console += (_, message) => output.WriteLine($"browser console: {message.Text}");
+        // The key as an operator types it into the header field once (the page keeps it in localStorage).
+        await page.AddInitScriptAsync($"localStorage.setItem('avts-api-key', '{AvtsWebFactory.Key}')");
         await page.GotoAsync(baseUrl + "/");
 
         const string delay = "[data-stream='cam-drift'] .delay";

@@ -1,10 +1,10 @@
 namespace Avts.Web.Api;
 
 /// <summary>The body of <c>GET /healthz</c>.</summary>
-/// <param name="Status">Healthy or Degraded.</param>
+/// <param name="Status">Healthy, Degraded or Unhealthy.</param>
 /// <param name="Version">The engine version.</param>
 /// <param name="Method">The estimator scoring live windows (<c>Avts:Live:Method</c>).</param>
-/// <param name="Reasons">Why it is degraded (empty when healthy).</param>
+/// <param name="Reasons">Why it is degraded or unhealthy (empty when healthy).</param>
 /// <param name="Windows">Windows scored since start.</param>
 /// <param name="HubDrops">Hub messages dropped (slow clients).</param>
 /// <param name="PersistenceDrops">History rows dropped (slow database).</param>

@@ -18,8 +18,8 @@ public static class QaEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAvtsQa(this IEndpointRouteBuilder endpoints)
     {
-        var reads = endpoints.MapGroup("/api/qa").WithTags("qa").AddEndpointFilter(new ApiKeyFilter(control: false));
-        var control = endpoints.MapGroup("/api/qa").WithTags("qa").AddEndpointFilter(new ApiKeyFilter(control: true));
+        var reads = endpoints.MapGroup("/api/qa").WithTags("qa").WithMetadata(ApiKeyRequirement.Read);
+        var control = endpoints.MapGroup("/api/qa").WithTags("qa").WithMetadata(ApiKeyRequirement.Change);
 
         reads.MapGet("/", ListAsync).WithName("ListQaJobs");
         reads.MapGet("/{id}", async (string id, QaJobBoard queue, QaStore store, CancellationToken ct) =>
@@ -43,7 +43,12 @@ public static class QaEndpoints
         QaJob job;
         if (request.HasJsonContentType())
         {
-            var body = await request.ReadFromJsonAsync<QaPathRequest>(ct);
+            var (body, problem) = await JsonBody.ReadAsync<QaPathRequest>(request, options.Value.MaxJsonBodyBytes, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
             var check = guard.Check(body?.Path);
             if (check.FullPath is not { } path)
             {
@@ -79,7 +84,7 @@ public static class QaEndpoints
             job = QaJob.Create("upload", name, path, time.GetUtcNow()) with { Id = id };
         }
 
-        if (await ProbeAsync(job.InputPath, job.Name, ct) is { } reason)
+        if (await ProbeAsync(job.InputPath, job.Name, options.Value.Qa.AllowedFormats, ct) is { } reason)
         {
             if (job.Source == "upload")
             {
@@ -99,9 +104,15 @@ public static class QaEndpoints
         return Results.Accepted($"/api/qa/{job.Id}", job);
     }
 
-    // ffprobe before queueing, so a non-media file is refused at once with ffprobe's reason in one line.
-    private static async Task<string?> ProbeAsync(string path, string name, CancellationToken ct)
+    // ffprobe before queueing, so a non-media file is refused at once with ffprobe's reason in one line. First the
+    // container alone (nothing that opens further files), then the streams.
+    private static async Task<string?> ProbeAsync(string path, string name, IReadOnlyList<string> formats, CancellationToken ct)
     {
+        if (await QaFormatGate.CheckAsync(path, name, formats, ct) is { } refused)
+        {
+            return refused;
+        }
+
         try
         {
             var info = await MediaProbe.ProbeAsync(path, ct);

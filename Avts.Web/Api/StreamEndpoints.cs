@@ -7,7 +7,7 @@ namespace Avts.Web.Api;
 
 /// <summary>
 /// The REST API under <c>/api</c>. Reads are open unless <see cref="AvtsWebOptions.RequireKeyForReads"/>; every
-/// POST/DELETE needs the <c>X-Api-Key</c> header (<see cref="ApiKeyFilter"/>). Times in queries are ISO 8601.
+/// POST/DELETE needs the <c>X-Api-Key</c> header (<see cref="RequestGuardMiddleware"/>). Times in queries are ISO 8601.
 /// </summary>
 public static class StreamEndpoints
 {
@@ -17,8 +17,8 @@ public static class StreamEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAvtsApi(this IEndpointRouteBuilder endpoints)
     {
-        var reads = endpoints.MapGroup("/api").WithTags("read").AddEndpointFilter(new ApiKeyFilter(control: false));
-        var control = endpoints.MapGroup("/api").WithTags("control").AddEndpointFilter(new ApiKeyFilter(control: true));
+        var reads = endpoints.MapGroup("/api").WithTags("read").WithMetadata(ApiKeyRequirement.Read);
+        var control = endpoints.MapGroup("/api").WithTags("control").WithMetadata(ApiKeyRequirement.Change);
 
         reads.MapGet("/streams", (StreamBoard board) => board.Snapshot()).WithName("ListStreams");
         reads.MapGet("/streams/{name}", (string name, StreamBoard board) =>
@@ -35,7 +35,7 @@ public static class StreamEndpoints
         reads.MapGet("/benchmarks", (int? limit, HistoryStore history, CancellationToken ct) =>
             history.BenchmarksAsync(Limit(limit), ct)).WithName("ListBenchmarks");
 
-        control.MapPost("/streams", AddAsync).WithName("AddStream");
+        control.MapPost("/streams", AddAsync).WithName("AddStream").Accepts<StreamConfig>("application/json");
         control.MapPost("/benchmarks", StoreBenchmarkAsync).WithName("StoreBenchmark");
         control.MapDelete("/streams/{name}", async (string name, LiveEngineService engine, CancellationToken ct) =>
             await engine.RemoveAsync(name, ct) == StreamChange.Done ? Results.NoContent() : NotFound(name)).WithName("RemoveStream");
@@ -46,12 +46,27 @@ public static class StreamEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> AddAsync(StreamConfig? body, LiveEngineService engine, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AddAsync(
+        HttpRequest request, LiveEngineService engine, StreamLocationPolicy policy, TimeProvider time, IOptions<AvtsWebOptions> options,
+        CancellationToken ct)
     {
-        if (StreamConfigParser.TryParse(body, time.GetUtcNow(), out var error) is not { } stream)
+        var (body, problem) = await JsonBody.ReadAsync<StreamConfig>(request, options.Value.MaxJsonBodyBytes, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (StreamConfigParser.TryParse(body, time.GetUtcNow(), out var error) is not { } parsed)
         {
             return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stream");
         }
+
+        if (policy.Check(parsed.Location, out var refusal) is not { } location)
+        {
+            return Results.Problem($"stream '{parsed.Name}': {refusal}", statusCode: StatusCodes.Status400BadRequest, title: "Location refused");
+        }
+
+        var stream = parsed with { Location = location };
 
         return await engine.AddAsync(stream, ct) switch
         {
@@ -75,10 +90,16 @@ public static class StreamEndpoints
     private static int Limit(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
 
     /// <summary>Stores a benchmark result posted as JSON (<c>avts bench … --format json</c>); the kind is its "benchmark" property or <c>?kind=</c>.</summary>
-    private static async Task<IResult> StoreBenchmarkAsync(HttpRequest request, string? kind, BenchmarkImporter importer, CancellationToken ct)
+    private static async Task<IResult> StoreBenchmarkAsync(
+        HttpRequest request, string? kind, BenchmarkImporter importer, IOptions<AvtsWebOptions> options, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var json = await reader.ReadToEndAsync(ct);
+        var maxBytes = options.Value.MaxJsonBodyBytes;
+        if (await JsonBody.ReadBytesAsync(request, maxBytes, ct) is not { } bytes)
+        {
+            return Results.Problem($"a JSON body may have at most {maxBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+        }
+
+        var json = System.Text.Encoding.UTF8.GetString(bytes);
         try
         {
             var run = await importer.StoreAsync(json, string.IsNullOrWhiteSpace(kind) ? "benchmark" : kind, recordedAt: null, ct);
@@ -86,7 +107,8 @@ public static class StreamEndpoints
         }
         catch (System.Text.Json.JsonException ex)
         {
-            return Results.BadRequest(new { error = $"not a benchmark result: {ex.Message.Split('\n')[0]}" });
+            return Results.Problem(
+                $"not a benchmark result: {ex.Message.Split('\n')[0]}", statusCode: StatusCodes.Status400BadRequest, title: "Invalid benchmark result");
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed class AvtsMetrics
     private long persistenceDropTotal;
     private long windowTotal;
     private Func<int> activeStreams = () => 0;
+    private Func<(int Status, int Streams)> health = () => (0, 0);
 
     /// <summary>Creates the instruments.</summary>
     public AvtsMetrics(IMeterFactory meterFactory)
@@ -32,6 +33,8 @@ public sealed class AvtsMetrics
         hubDrops = meter.CreateCounter<long>("avts.hub.dropped", "{message}", "Hub messages dropped because clients fell behind.");
         persistenceDrops = meter.CreateCounter<long>("avts.persistence.dropped", "{row}", "History rows dropped because the database fell behind.");
         meter.CreateObservableGauge("avts.streams.active", () => activeStreams(), "{stream}", "Streams in the pipeline (not paused).");
+        meter.CreateObservableGauge("avts.health.status", () => health().Status, null, "What /healthz reports: 0 healthy, 1 degraded, 2 unhealthy.");
+        meter.CreateObservableGauge("avts.streams.degraded", () => health().Streams, "{stream}", "Streams that make /healthz report Degraded.");
     }
 
     /// <summary>Scored windows so far.</summary>
@@ -45,6 +48,9 @@ public sealed class AvtsMetrics
 
     /// <summary>Where the active-stream gauge reads from (set by the engine).</summary>
     public void ObserveActiveStreams(Func<int> count) => activeStreams = count ?? throw new ArgumentNullException(nameof(count));
+
+    /// <summary>Where the health gauges read from (set by the engine): the health level and the streams with a reason.</summary>
+    public void ObserveHealth(Func<(int Status, int Streams)> read) => health = read ?? throw new ArgumentNullException(nameof(read));
 
     /// <summary>Records one published window.</summary>
     public void Window(string stream, double latencyMs, long newlyDropped)

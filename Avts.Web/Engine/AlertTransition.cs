@@ -7,5 +7,6 @@ namespace Avts.Web.Engine;
 /// <param name="At">When the transition happened.</param>
 /// <param name="AudioDelayMs">The smoothed delay at the transition, or null.</param>
 /// <param name="PeakDelayMs">The delay of largest magnitude seen while raised so far, or null.</param>
+/// <param name="ClearReason">Why it was cleared (<see cref="AlertClearReasons"/>); null when raised.</param>
 public sealed record AlertTransition(
-    string Stream, bool Raised, DateTimeOffset RaisedAt, DateTimeOffset At, double? AudioDelayMs, double? PeakDelayMs);
+    string Stream, bool Raised, DateTimeOffset RaisedAt, DateTimeOffset At, double? AudioDelayMs, double? PeakDelayMs, string? ClearReason = null);

@@ -19,11 +19,14 @@ public sealed class LiveEngineService(
     IOptions<LiveEngineOptions> liveOptions,
     IWindowScorer scorer,
     ILiveSourceFactory sources,
+    StreamLocationPolicy locations,
     StreamBoard board,
     StreamStore store,
     BroadcastChannel broadcast,
     HistoryChannel history,
     AvtsMetrics metrics,
+    ScoringHealth scoringHealth,
+    PipelineHealth health,
     DataPaths paths,
     TimeProvider time,
     ILogger<LiveEngineService> logger) : BackgroundService
@@ -38,8 +41,13 @@ public sealed class LiveEngineService(
         var live = liveOptions.Value.ToLiveOptions();
         pipeline = new LivePipeline([], scorer, live, Scheduler.Default);
         subscriptions.Add(pipeline.StatusChanges.Subscribe(OnStatus, e => logger.LogError(e, "Status stream failed")));
-        subscriptions.Add(pipeline.Results.Subscribe(OnResult, e => logger.LogCritical(e, "Scoring failed; no more results")));
+        subscriptions.Add(pipeline.Results.Subscribe(OnResult, OnScoringFault));
         metrics.ObserveActiveStreams(() => board.ActiveCount);
+        metrics.ObserveHealth(() =>
+        {
+            var report = health.Evaluate();
+            return (PipelineHealth.Level(report), report.Streams.Count(s => s.Reason is not null));
+        });
         pipeline.Start();
         logger.LogInformation(
             "Live engine started: scorer {Scorer}, tolerance {Tolerance} [{Min}, {Max}] ms, data in {DataDirectory}",
@@ -47,6 +55,13 @@ public sealed class LiveEngineService(
 
         foreach (var stored in await store.ListAsync(cancellationToken))
         {
+            // Added through the API under an older policy: checked again, so tightening the policy takes effect.
+            if (locations.Check(stored.Location, out var refusal) is null)
+            {
+                logger.LogWarning("Stored stream {Stream} not started: {Reason}", stored.Name, refusal);
+                continue;
+            }
+
             AddCore(stored);
         }
 
@@ -59,6 +74,11 @@ public sealed class LiveEngineService(
             }
         }
 
+        if (options.Value.Demo)
+        {
+            await AddDemoStreamsAsync(cancellationToken);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -67,6 +87,13 @@ public sealed class LiveEngineService(
     {
         await base.StopAsync(cancellationToken);
         pipeline?.Dispose();
+        // No more results: an alert still open would stay open for ever in the history. The writer stops after the
+        // engine and drains its queue, so these clearings are stored.
+        foreach (var cleared in board.CloseAllAlerts(time.GetUtcNow(), AlertClearReasons.HostStopped))
+        {
+            Publish(cleared);
+        }
+
         foreach (var subscription in subscriptions)
         {
             subscription.Dispose();
@@ -150,38 +177,28 @@ public sealed class LiveEngineService(
             logger.LogInformation("Stream {Stream} resumed", name);
         }, cancellationToken);
 
-    /// <summary>In demo mode, writes (or reuses) the demo clip and adds the demo streams that are not there yet.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Demo)
-        {
-            return;
-        }
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// In demo mode (at start, before the server takes requests, so the tiles show up right after /healthz answers),
+    /// writes the demo clip unless cached (a few seconds, once) and adds the demo streams that are not there yet.
+    /// </summary>
+    private async Task AddDemoStreamsAsync(CancellationToken cancellationToken)
+    {
         try
         {
-            var clip = await DemoStreams.EnsureClipAsync(paths.Directory, options.Value.DemoClipSeconds, stoppingToken);
-            await control.WaitAsync(stoppingToken);
-            try
+            var clip = await DemoStreams.EnsureClipAsync(paths.Directory, options.Value.DemoClipSeconds, cancellationToken);
+            foreach (var demo in DemoStreams.Definitions(clip, time.GetUtcNow()))
             {
-                foreach (var demo in DemoStreams.Definitions(clip, time.GetUtcNow()))
+                if (!board.Contains(demo.Name))
                 {
-                    if (!board.Contains(demo.Name))
-                    {
-                        AddCore(demo);
-                        logger.LogInformation("Demo stream {Stream} added", demo.Name);
-                    }
+                    AddCore(demo);
+                    logger.LogInformation("Demo stream {Stream} added", demo.Name);
                 }
             }
-            finally
-            {
-                control.Release();
-            }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Could not start the demo streams");
         }
@@ -230,6 +247,12 @@ public sealed class LiveEngineService(
         }
     }
 
+    private void OnScoringFault(Exception error)
+    {
+        scoringHealth.Fault(error, time.GetUtcNow());
+        logger.LogCritical(error, "Scoring failed; no more results (/healthz reports Unhealthy)");
+    }
+
     private void Announce(string stream, StreamState state) =>
         broadcast.Queue.Write(new StatusMessage(stream, state.WireName(), null, time.GetUtcNow().ToUnixTimeMilliseconds()));
 
@@ -252,11 +275,12 @@ public sealed class LiveEngineService(
             return;
         }
 
-        broadcast.Queue.Write(new AlertMessage(alert.Stream, alert.Raised, alert.AudioDelayMs, alert.PeakDelayMs, alert.At.ToUnixTimeMilliseconds()));
+        broadcast.Queue.Write(new AlertMessage(
+            alert.Stream, alert.Raised, alert.AudioDelayMs, alert.PeakDelayMs, alert.At.ToUnixTimeMilliseconds(), alert.ClearReason));
         history.Queue.Write(new HistoryItem(null, alert, alert.At));
         logger.LogWarning(
-            "Alert {Transition} on {Stream}: delay {DelayMs} ms (peak {PeakMs} ms)",
-            alert.Raised ? "raised" : "cleared", alert.Stream, alert.AudioDelayMs, alert.PeakDelayMs);
+            "Alert {Transition} on {Stream}: delay {DelayMs} ms (peak {PeakMs} ms){Reason}",
+            alert.Raised ? "raised" : "cleared", alert.Stream, alert.AudioDelayMs, alert.PeakDelayMs, alert.ClearReason is { } r ? ", " + r : string.Empty);
     }
 
     /// <summary>On a stream's thread (serialized across streams by the pipeline): must not block.</summary>

@@ -67,7 +67,8 @@ public sealed class StreamBoard
 
             entry.Definition = definition;
             entry.SetState(definition.Paused ? StreamState.Paused : StreamState.Connecting, now, null);
-            return entry.CloseAlert(now);
+            entry.WatchedSince = now;
+            return entry.CloseAlert(now, AlertClearReasons.Paused);
         }
     }
 
@@ -76,7 +77,16 @@ public sealed class StreamBoard
     {
         lock (gate)
         {
-            return entries.Remove(name, out var entry) ? entry.CloseAlert(now) : null;
+            return entries.Remove(name, out var entry) ? entry.CloseAlert(now, AlertClearReasons.Removed) : null;
+        }
+    }
+
+    /// <summary>Clears every raised alert with <paramref name="reason"/> (the host stops); returns the clearings.</summary>
+    public IReadOnlyList<AlertTransition> CloseAllAlerts(DateTimeOffset now, string reason)
+    {
+        lock (gate)
+        {
+            return [.. entries.Values.Select(e => e.CloseAlert(now, reason)).OfType<AlertTransition>()];
         }
     }
 
@@ -173,6 +183,8 @@ public sealed class StreamBoard
 
         public DateTimeOffset? LastWindowAt { get; set; }
 
+        public DateTimeOffset WatchedSince { get; set; } = now;
+
         public long Windows { get; set; }
 
         public long DroppedWindows { get; set; }
@@ -186,7 +198,7 @@ public sealed class StreamBoard
 
         /// <summary>Turns the per-window alert flag into raise/clear transitions, keeping the peak delay while raised.</summary>
         /// <summary>Clears a raised alert (the stream stopped being watched); null when none was raised.</summary>
-        public AlertTransition? CloseAlert(DateTimeOffset at)
+        public AlertTransition? CloseAlert(DateTimeOffset at, string reason)
         {
             if (!Alert)
             {
@@ -194,7 +206,7 @@ public sealed class StreamBoard
             }
 
             Alert = false;
-            return new AlertTransition(Definition.Name, Raised: false, raisedAt, at, AudioDelayMs: null, peakDelayMs);
+            return new AlertTransition(Definition.Name, Raised: false, raisedAt, at, AudioDelayMs: null, peakDelayMs, reason);
         }
 
         public AlertTransition? TrackAlert(LiveWindowResult result, DateTimeOffset at)
@@ -217,7 +229,7 @@ public sealed class StreamBoard
                 peakDelayMs = delay;
             }
 
-            return new AlertTransition(Definition.Name, Alert, raisedAt, at, delay, peakDelayMs);
+            return new AlertTransition(Definition.Name, Alert, raisedAt, at, delay, peakDelayMs, Alert ? null : AlertClearReasons.Recovered);
         }
 
         public StreamSnapshot ToSnapshot() => new(
@@ -236,6 +248,7 @@ public sealed class StreamBoard
             Alert,
             LastWindowAt,
             Windows,
-            DroppedWindows);
+            DroppedWindows,
+            WatchedSince);
     }
 }

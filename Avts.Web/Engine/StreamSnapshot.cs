@@ -17,6 +17,7 @@ namespace Avts.Web.Engine;
 /// <param name="LastWindowAt">When the last window was scored, or null.</param>
 /// <param name="Windows">Windows scored since the host started.</param>
 /// <param name="DroppedWindows">Windows the engine dropped for this stream.</param>
+/// <param name="WatchedSince">When it last entered the pipeline (added, restored at start, or resumed).</param>
 public sealed record StreamSnapshot(
     string Name,
     string Location,
@@ -33,4 +34,5 @@ public sealed record StreamSnapshot(
     bool Alert,
     DateTimeOffset? LastWindowAt,
     long Windows,
-    long DroppedWindows);
+    long DroppedWindows,
+    DateTimeOffset WatchedSince);

@@ -8,5 +8,6 @@ namespace Avts.Web.Hubs;
 /// <param name="AudioDelayMs">The smoothed delay at the transition, or null.</param>
 /// <param name="PeakDelayMs">The largest absolute delay seen while raised (on clear), or the delay at raise.</param>
 /// <param name="AtUnixMs">When, Unix milliseconds.</param>
+/// <param name="ClearReason">On clear: recovered, paused, removed or host_stopped; null when raised.</param>
 [MessagePackObject(keyAsPropertyName: true)]
-public sealed record AlertMessage(string Stream, bool Raised, double? AudioDelayMs, double? PeakDelayMs, long AtUnixMs) : ISyncMessage;
+public sealed record AlertMessage(string Stream, bool Raised, double? AudioDelayMs, double? PeakDelayMs, long AtUnixMs, string? ClearReason = null) : ISyncMessage;

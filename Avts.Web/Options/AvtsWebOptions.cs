@@ -30,8 +30,25 @@ public sealed class AvtsWebOptions
     /// <summary>Key that control endpoints (POST/DELETE) require in the X-Api-Key header; none: control is refused.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Whether read endpoints require the key too.</summary>
+    /// <summary>Whether read endpoints (and the SignalR hub) require the key too.</summary>
     public bool RequireKeyForReads { get; set; }
+
+    /// <summary>
+    /// Host names (the Host header, without port) the host answers besides <c>localhost</c>, <c>127.0.0.1</c> and
+    /// <c>[::1]</c>: the public names when it is exposed on purpose. Any other Host gets 400, which defeats DNS
+    /// rebinding. <c>*</c> turns the filter off.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// Browser origins (<c>https://name:port</c>) besides the host's own that may open the hub; a request to the hub
+    /// with any other Origin header is refused (403).
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>Largest JSON request body (stream, QA path, benchmark result); larger is refused with 413 before parsing.</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Messages queued for SignalR clients; when full the oldest is dropped (and counted).</summary>
     [Range(16, 1_000_000)]
@@ -48,6 +65,13 @@ public sealed class AvtsWebOptions
     /// <summary>A stream reconnecting or failed for longer than this makes /healthz report Degraded.</summary>
     [Range(1, 86_400)]
     public double DegradedAfterSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// A stream in the pipeline (not paused or ended) that has produced no window for this many hops
+    /// (<c>Avts:Live:HopSeconds</c>; the first window gets <c>WindowSeconds</c> more) makes /healthz report Degraded.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int DegradedAfterHops { get; set; } = 10;
 
     /// <summary>More hub or persistence drops than this make /healthz report Degraded.</summary>
     [Range(0, long.MaxValue)]
@@ -67,6 +91,9 @@ public sealed class AvtsWebOptions
 
     /// <summary>The 68-point dlib landmark model for lip-sync methods, as <c>avts --landmarks</c>; null: Debian's libdlib-data file.</summary>
     public string? Landmarks { get; set; }
+
+    /// <summary>What API-added streams may open: URL schemes, file roots, devices.</summary>
+    public LocationOptions Locations { get; set; } = new();
 
     /// <summary>QA jobs (<c>/api/qa</c>): allowed roots, upload limit, queue.</summary>
     public QaOptions Qa { get; set; } = new();

@@ -39,6 +39,14 @@ public sealed class LiveEngineOptions
     [Range(1, 1000)]
     public int ClearAfterGoodWindows { get; set; } = 3;
 
+    /// <summary>
+    /// Longest wait between reconnects: the wait starts at 0.5 s and doubles per attempt without media up to this,
+    /// so a location that never delivers (a dead server, a URL that is not media) is tried ever more rarely. Longer
+    /// than the engine's 2 s: a recovering camera may need up to this long to come back.
+    /// </summary>
+    [Range(0.5, 3600)]
+    public double ReconnectMaxDelaySeconds { get; set; } = 10;
+
     /// <summary>Reconnect attempts without media before a stream is failed (0 = never give up).</summary>
     [Range(0, 1_000_000)]
     public int MaxReconnectAttempts { get; set; }
@@ -68,6 +76,7 @@ public sealed class LiveEngineOptions
         AlertAfterBadWindows = AlertAfterBadWindows,
         ClearAfterGoodWindows = ClearAfterGoodWindows,
         MaxReconnectAttempts = MaxReconnectAttempts,
+        ReconnectMaxDelay = TimeSpan.FromSeconds(ReconnectMaxDelaySeconds),
         Tolerance = ResolveTolerance(),
     };
 }

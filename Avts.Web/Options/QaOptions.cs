@@ -14,6 +14,12 @@ public sealed class QaOptions
     /// </summary>
     public List<string> AllowedRoots { get; set; } = [];
 
+    /// <summary>
+    /// Containers (ffprobe demuxer names) a QA input may be, decided from the content; empty: mov (mp4), matroska
+    /// (webm), avi, mpegts, mpeg, flv, asf, mxf, ogg, nut. Playlists and lists that open other files do not belong here.
+    /// </summary>
+    public List<string> AllowedFormats { get; set; } = [];
+
     /// <summary>Largest accepted upload, bytes.</summary>
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;

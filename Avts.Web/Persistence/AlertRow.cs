@@ -5,4 +5,5 @@ namespace Avts.Web.Persistence;
 /// <param name="RaisedAt">When it was raised.</param>
 /// <param name="ClearedAt">When it cleared, or null while raised.</param>
 /// <param name="PeakDelayMs">The delay of largest magnitude while raised, or null.</param>
-public sealed record AlertRow(string Stream, DateTimeOffset RaisedAt, DateTimeOffset? ClearedAt, double? PeakDelayMs);
+/// <param name="ClearReason">Why it was cleared (recovered, paused, removed, host_stopped, host_restarted), or null.</param>
+public sealed record AlertRow(string Stream, DateTimeOffset RaisedAt, DateTimeOffset? ClearedAt, double? PeakDelayMs, string? ClearReason);

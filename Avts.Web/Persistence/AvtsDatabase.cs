@@ -17,7 +17,7 @@ public sealed class AvtsDatabase : IDisposable
         "CREATE TABLE IF NOT EXISTS windows (stream VARCHAR(64) NOT NULL, t_start DOUBLE PRECISION NOT NULL, t_end DOUBLE PRECISION NOT NULL, audio_delay_ms DOUBLE PRECISION NULL, raw_delay_ms DOUBLE PRECISION NULL, confidence DOUBLE PRECISION NOT NULL, state VARCHAR(16) NOT NULL, drift DOUBLE PRECISION NULL, alert INTEGER NOT NULL, latency_ms DOUBLE PRECISION NOT NULL, recorded_at BIGINT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS ix_windows_stream_time ON windows (stream, recorded_at)",
         "CREATE INDEX IF NOT EXISTS ix_windows_time ON windows (recorded_at)",
-        "CREATE TABLE IF NOT EXISTS alerts (stream VARCHAR(64) NOT NULL, raised_at BIGINT NOT NULL, cleared_at BIGINT NULL, peak_delay_ms DOUBLE PRECISION NULL, PRIMARY KEY (stream, raised_at))",
+        "CREATE TABLE IF NOT EXISTS alerts (stream VARCHAR(64) NOT NULL, raised_at BIGINT NOT NULL, cleared_at BIGINT NULL, peak_delay_ms DOUBLE PRECISION NULL, clear_reason VARCHAR(16) NULL, PRIMARY KEY (stream, raised_at))",
         "CREATE TABLE IF NOT EXISTS benchmark_runs (id VARCHAR(64) PRIMARY KEY, kind VARCHAR(32) NOT NULL, recorded_at BIGINT NOT NULL, json TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS qa_jobs (id VARCHAR(32) PRIMARY KEY, source VARCHAR(8) NOT NULL, name TEXT NOT NULL, input_path TEXT NOT NULL, state VARCHAR(16) NOT NULL, percent DOUBLE PRECISION NULL, error TEXT NULL, created_at BIGINT NOT NULL, started_at BIGINT NULL, finished_at BIGINT NULL, audio_delay_ms DOUBLE PRECISION NULL, confidence DOUBLE PRECISION NULL, verdict VARCHAR(16) NULL, fixed_path TEXT NULL, report_json TEXT NULL, report_csv TEXT NULL)",
         "CREATE INDEX IF NOT EXISTS ix_qa_jobs_created ON qa_jobs (created_at)",
@@ -109,6 +109,27 @@ public sealed class AvtsDatabase : IDisposable
         foreach (var statement in Schema)
         {
             await ExecuteAsync(connection, statement, CancellationToken.None);
+        }
+
+        // Databases made before alerts had a clear reason gain the column (NULL for what they cleared).
+        if (!await HasColumnAsync(connection, "alerts", "clear_reason"))
+        {
+            await ExecuteAsync(connection, "ALTER TABLE alerts ADD COLUMN clear_reason VARCHAR(16) NULL", CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> HasColumnAsync(DbConnection connection, string table, string column)
+    {
+        try
+        {
+#pragma warning disable CA2100 // Both names are constants of this class.
+            await ExecuteAsync(connection, $"SELECT {column} FROM {table} WHERE 1 = 0", CancellationToken.None);
+#pragma warning restore CA2100
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
         }
     }
 }

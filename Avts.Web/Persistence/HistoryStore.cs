@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Avts.Live.Pipeline;
+using Avts.Web.Engine;
 
 namespace Avts.Web.Persistence;
 
@@ -77,18 +78,35 @@ public sealed class HistoryStore(AvtsDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         // Two texts rather than "@stream IS NULL OR ...": PostgreSQL cannot type an untyped null parameter.
         var sql = stream is null
-            ? "SELECT stream, raised_at, cleared_at, peak_delay_ms FROM alerts WHERE raised_at >= @from AND raised_at <= @to ORDER BY raised_at DESC LIMIT @limit"
-            : "SELECT stream, raised_at, cleared_at, peak_delay_ms FROM alerts WHERE stream = @stream AND raised_at >= @from AND raised_at <= @to ORDER BY raised_at DESC LIMIT @limit";
+            ? "SELECT stream, raised_at, cleared_at, peak_delay_ms, clear_reason FROM alerts WHERE raised_at >= @from AND raised_at <= @to ORDER BY raised_at DESC LIMIT @limit"
+            : "SELECT stream, raised_at, cleared_at, peak_delay_ms, clear_reason FROM alerts WHERE stream = @stream AND raised_at >= @from AND raised_at <= @to ORDER BY raised_at DESC LIMIT @limit";
         await using var command = AvtsDatabase.Command(
             connection, sql, ("@stream", stream ?? string.Empty), ("@from", Lower(from)), ("@to", Upper(to)), ("@limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<AlertRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new AlertRow(reader.GetString(0), DbValues.Time(reader, 1), DbValues.NullableTime(reader, 2), DbValues.NullableDouble(reader, 3)));
+            rows.Add(new AlertRow(
+                reader.GetString(0), DbValues.Time(reader, 1), DbValues.NullableTime(reader, 2), DbValues.NullableDouble(reader, 3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Closes every alert left open (a crashed host cleared nothing) with <paramref name="reason"/>, at the stream's
+    /// last window stored since the raise (else at the raise); returns how many. Call before the engine starts.
+    /// </summary>
+    public async Task<int> CloseOpenAlertsAsync(string reason, CancellationToken cancellationToken)
+    {
+        await database.EnsureCreatedAsync();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = AvtsDatabase.Command(
+            connection,
+            "UPDATE alerts SET clear_reason = @reason, cleared_at = COALESCE((SELECT MAX(w.recorded_at) FROM windows w WHERE w.stream = alerts.stream AND w.recorded_at >= alerts.raised_at), alerts.raised_at) WHERE cleared_at IS NULL",
+            ("@reason", reason));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Stored benchmark runs, newest first.</summary>
@@ -155,7 +173,8 @@ public sealed class HistoryStore(AvtsDatabase database)
                 ("@stream", a.Stream), ("@raised_at", DbValues.Ms(a.RaisedAt)), ("@peak", a.PeakDelayMs))
             : AvtsDatabase.Command(
                 connection,
-                "UPDATE alerts SET cleared_at = @cleared_at, peak_delay_ms = @peak WHERE stream = @stream AND raised_at = @raised_at",
-                ("@stream", a.Stream), ("@raised_at", DbValues.Ms(a.RaisedAt)), ("@cleared_at", DbValues.Ms(a.At)), ("@peak", a.PeakDelayMs));
+                "UPDATE alerts SET cleared_at = @cleared_at, peak_delay_ms = @peak, clear_reason = @reason WHERE stream = @stream AND raised_at = @raised_at",
+                ("@stream", a.Stream), ("@raised_at", DbValues.Ms(a.RaisedAt)), ("@cleared_at", DbValues.Ms(a.At)), ("@peak", a.PeakDelayMs),
+                ("@reason", a.ClearReason ?? AlertClearReasons.Recovered));
     }
 }

@@ -17,6 +17,21 @@ public sealed class HistoryWriter(
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Before the engine starts (this service starts first): alerts a crashed host left open are closed as
+    /// <c>host_restarted</c>, so a restarted stream never has two open alerts.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var closed = await store.CloseOpenAlertsAsync(Engine.AlertClearReasons.HostRestarted, cancellationToken);
+        if (closed > 0)
+        {
+            logger.LogWarning("Closed {Alerts} alerts left open by the previous run", closed);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

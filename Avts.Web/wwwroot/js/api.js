@@ -22,6 +22,27 @@ export async function post(url, body) {
   return response.json();
 }
 
+// Files (plot, reports, corrected copy) fetched with the key: <img src> and plain links cannot send the header, which
+// reads need when the host sets Avts:RequireKeyForReads. Returns an object URL for the file.
+export async function getBlobUrl(url) {
+  const response = await fetch(url, { headers: { 'X-Api-Key': apiKey() } });
+  if (!response.ok) throw new Error(await problem(response));
+  return URL.createObjectURL(await response.blob());
+}
+
+// Links marked data-keyed="file name" download through getBlobUrl on click.
+export function keyedLinks(root) {
+  root.addEventListener('click', async (event) => {
+    const link = event.target.closest?.('a[data-keyed]');
+    if (!link) return;
+    event.preventDefault();
+    const save = document.createElement('a');
+    save.href = await getBlobUrl(link.getAttribute('href'));
+    save.download = link.dataset.keyed;
+    save.click();
+  });
+}
+
 // Problem details carry a one-line "detail": show that rather than the status code alone.
 async function problem(response) {
   try { const p = await response.json(); return `${response.status} ${p.title ?? ''}: ${p.detail ?? ''}`; }

@@ -1,6 +1,6 @@
 // Router and hub wiring: hash routes (#/, #/stream/NAME, #/alerts, #/qa, #/qa/ID, #/benchmarks); hub messages update
 // the shared state and re-render the current view at most a few times a second.
-import { initKey } from './api.js';
+import { apiKey, initKey } from './api.js';
 import { HubClient } from './signalr-lite.js';
 import * as dashboard from './dashboard.js';
 import * as stream from './stream.js';
@@ -35,7 +35,7 @@ function refresh() {
 }
 
 initKey();
-const hub = new HubClient('/hubs/sync');
+const hub = new HubClient('/hubs/sync', { accessTokenFactory: apiKey });
 hub.on('WindowResult', (m) => { dashboard.onWindow(m); dirty = true; });
 hub.on('StatusChanged', (m) => { dashboard.onStatus(m); dirty = true; });
 hub.on('Alert', () => { dirty = true; if (location.hash === '#/alerts') renderAlerts(view); });

@@ -5,7 +5,7 @@ export async function renderAlerts(view) {
   const alerts = await getJson('/api/alerts?limit=200');
   view.innerHTML = `<h2>Alerts</h2><table><tr><th>stream</th><th>raised</th><th>cleared</th><th>peak delay</th></tr>
     ${alerts.map((a) => `<tr><td><a href="#/stream/${encodeURIComponent(a.stream)}">${escapeHtml(a.stream)}</a></td>
-    <td>${fmt.date(a.raisedAt)}</td><td>${a.clearedAt ? fmt.date(a.clearedAt) : '<span class="badge">open</span>'}</td>
+    <td>${fmt.date(a.raisedAt)}</td><td>${a.clearedAt ? `${fmt.date(a.clearedAt)} <span class="muted">${escapeHtml((a.clearReason ?? '').replace('_', ' '))}</span>` : '<span class="badge">open</span>'}</td>
     <td>${fmt.ms(a.peakDelayMs)}</td></tr>`).join('')}</table>${alerts.length ? '' : '<p class="muted">No alerts stored.</p>'}`;
 }
 

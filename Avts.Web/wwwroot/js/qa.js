@@ -1,5 +1,5 @@
 // QA: submit a server path or upload a file, watch the queue, open a finished job's report (plot, windows, fix).
-import { getJson, post, fmt, escapeHtml } from './api.js';
+import { getJson, getBlobUrl, keyedLinks, post, fmt, escapeHtml } from './api.js';
 
 let poll;
 
@@ -46,12 +46,14 @@ export async function renderReport(view, id) {
   view.innerHTML = `<h2 id="qa-report">QA report: ${escapeHtml(job.name)}</h2>
     <p><b id="qa-delay">${fmt.ms(report.audio_delay_ms)}</b> (+ = sound late) · confidence ${fmt.num(report.confidence)} ·
     verdict <b>${escapeHtml(report.verdict)}</b> (${escapeHtml(report.profile?.name)}) · method ${escapeHtml(report.method)}</p>
-    <p><a href="/api/qa/${id}/report.json">report.json</a> · <a href="/api/qa/${id}/report.csv">report.csv</a> ·
-    <a href="/api/qa/${id}/plot.png">plot.png</a> · <button id="qa-fix">Write corrected copy</button> <span id="qa-fixed">${job.fixed ? fixedLink(id) : ''}</span></p>
-    <img class="plot" src="/api/qa/${id}/plot.png" alt="delay per window with the tolerance band, and the score curve">
+    <p id="qa-files"><a href="/api/qa/${id}/report.json" data-keyed="report.json">report.json</a> · <a href="/api/qa/${id}/report.csv" data-keyed="report.csv">report.csv</a> ·
+    <a href="/api/qa/${id}/plot.png" data-keyed="plot.png">plot.png</a> · <button id="qa-fix">Write corrected copy</button> <span id="qa-fixed">${job.fixed ? fixedLink(id) : ''}</span></p>
+    <img class="plot" alt="delay per window with the tolerance band, and the score curve">
     <table><tr><th>start</th><th>end</th><th>delay</th><th>confidence</th></tr>
     ${report.windows.map((w) => `<tr><td>${w.start_s.toFixed(1)} s</td><td>${w.end_s.toFixed(1)} s</td><td>${fmt.ms(w.audio_delay_ms)}</td>
     <td>${fmt.num(w.confidence)}</td></tr>`).join('')}</table>`;
+  keyedLinks(view.querySelector('#qa-files'));
+  getBlobUrl(`/api/qa/${id}/plot.png`).then((src) => { view.querySelector('img.plot').src = src; }, () => {});
   view.querySelector('#qa-fix').addEventListener('click', async () => {
     const out = view.querySelector('#qa-fixed');
     out.textContent = 'writing…';
@@ -62,4 +64,4 @@ export async function renderReport(view, id) {
   });
 }
 
-const fixedLink = (id) => `<a href="/api/qa/${id}/fixed">download corrected copy</a>`;
+const fixedLink = (id) => `<a href="/api/qa/${id}/fixed" data-keyed="corrected">download corrected copy</a>`;

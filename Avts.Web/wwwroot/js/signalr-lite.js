@@ -4,8 +4,11 @@
 const RS = '\x1e';
 
 export class HubClient {
-  constructor(path) {
+  // options.accessTokenFactory: returns the API key, sent as the access_token query parameter (as the official
+  // client does for WebSockets); asked again at each reconnect, so a key typed later is used.
+  constructor(path, options = {}) {
     this.url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path;
+    this.accessTokenFactory = options.accessTokenFactory ?? (() => '');
     this.handlers = new Map();
     this.onOpen = () => {};
     this.onState = () => {};
@@ -21,7 +24,8 @@ export class HubClient {
   }
 
   start() {
-    const ws = new WebSocket(this.url);
+    const token = this.accessTokenFactory();
+    const ws = new WebSocket(token ? `${this.url}?access_token=${encodeURIComponent(token)}` : this.url);
     this.ws = ws;
     let buffer = '';
     let handshaken = false;
