@@ -48,6 +48,8 @@ public sealed class FaceTracker : IDisposable
     private int nextId = 1;
     // Starts (and restarts) past any interval: the first frame of a stream is always searched.
     private int framesSinceDetection = int.MaxValue / 2;
+    // Frames since a track (confirmed or not) last existed: past SearchDenseFrames the search slows to IdleSearchEvery.
+    private int framesWithoutFace;
 
     /// <summary>
     /// Creates a tracker over <paramref name="predictor"/> (shared, thread-safe); the Haar cascades come from
@@ -59,9 +61,14 @@ public sealed class FaceTracker : IDisposable
         this.predictor = predictor;
         this.options = options ?? new FaceTrackerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.RedetectEvery, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.SearchEvery, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.IdleSearchEvery, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.MaxFaces, 1);
         detector = new FaceDetector(this.options.MinFaceWidth, cascadeFolder);
     }
+
+    /// <summary>Full-frame detections run so far (the tracker's main cost; tests check the search schedule with it).</summary>
+    internal int Detections { get; private set; }
 
     /// <summary>The confirmed tracks after the latest frame, with their internal state (for the offline backward pass).</summary>
     internal IEnumerable<FaceTrack> Tracks => tracks.Where(t => t.Confirmed);
@@ -87,9 +94,15 @@ public sealed class FaceTracker : IDisposable
 
         RemoveShadowedTracks();
 
-        // Every frame while a new track waits for its confirming detections; every SearchEvery frames while no face is
-        // followed (a faceless picture costs half the detections); every RedetectEvery frames while faces are followed.
-        var due = ++framesSinceDetection >= (tracks.Any(t => t.Confirmed) ? options.RedetectEvery : options.SearchEvery);
+        // Every frame while a new track waits for its confirming detections; every SearchEvery frames for the first
+        // SearchDenseFrames without any face, then every IdleSearchEvery (a faceless picture, animation or sport, would
+        // otherwise pay a detection every other frame for its whole length); every RedetectEvery frames while faces
+        // are followed.
+        framesWithoutFace = tracks.Count > 0 ? 0 : framesWithoutFace + 1;
+        var interval = tracks.Any(t => t.Confirmed) ? options.RedetectEvery
+            : framesWithoutFace > options.SearchDenseFrames ? options.IdleSearchEvery
+            : options.SearchEvery;
+        var due = ++framesSinceDetection >= interval;
         if (tracks.Any(t => !t.Confirmed) || due)
         {
             framesSinceDetection = 0;
@@ -104,6 +117,7 @@ public sealed class FaceTracker : IDisposable
     {
         tracks.Clear();
         framesSinceDetection = int.MaxValue / 2;
+        framesWithoutFace = 0;
     }
 
     /// <inheritdoc />
@@ -134,6 +148,7 @@ public sealed class FaceTracker : IDisposable
     /// </summary>
     private void Detect(ReadOnlySpan<byte> grey, int width, int height)
     {
+        Detections++;
         var detections = detector.Detect(grey, width, height).OrderByDescending(d => d.Width).ToList();
         var claimed = new HashSet<FaceTrack>();
         foreach (var detection in detections)

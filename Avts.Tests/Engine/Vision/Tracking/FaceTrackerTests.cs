@@ -59,6 +59,37 @@ public sealed class FaceTrackerTests
     }
 
     [Fact]
+    public void Next_FacelessPicture_SearchesDenselyForTwoSeconds_ThenOnceASecond_AndStillFindsAFaceThatAppears()
+    {
+        const int noise = 150;
+        var face = LandmarkFrames.SlidingVideo("closed-smile", Frames, Width);
+        var frameBytes = Width * face.Height;
+        var pixels = new byte[(noise + Frames) * frameBytes];
+        new Random(9).NextBytes(pixels.AsSpan(0, noise * frameBytes));
+        for (var i = 0; i < Frames; i++)
+        {
+            face.Frame(i).CopyTo(pixels.AsSpan((noise + i) * frameBytes, frameBytes));
+        }
+
+        using var tracker = new FaceTracker(LandmarkModel.Predictor);
+        var faces = new List<IReadOnlyList<TrackedFace>>();
+        for (var i = 0; i < noise + Frames; i++)
+        {
+            faces.Add(tracker.Next(pixels.AsSpan(i * frameBytes, frameBytes), Width, face.Height));
+            if (i == noise - 1)
+            {
+                // 50 frames at every 2nd (25 detections), then 100 frames at every 25th (4).
+                Assert.InRange(tracker.Detections, 28, 30);
+            }
+        }
+
+        // The face appears at frame 150: the idle search reaches it within 25 frames, then 3 detections confirm it.
+        var found = faces.FindIndex(f => f.Count > 0);
+        Assert.InRange(found, noise, noise + 25 + 3);
+        Assert.All(faces.Skip(found), f => Assert.Single(f));
+    }
+
+    [Fact]
     public void Next_TwoFaces_TwoTracksWithTheirOwnIds()
     {
         var (pixels, width, height) = LandmarkFrames.Read("two-faces");
