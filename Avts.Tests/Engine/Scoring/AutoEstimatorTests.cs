@@ -5,14 +5,15 @@ namespace Avts.Tests.Engine.Scoring;
 public sealed class AutoEstimatorTests
 {
     [Fact]
-    public void BothSynchronizableAndAgreeing_GiveTheConfidenceWeightedMean()
+    public void BothSynchronizableAndAgreeing_GiveOnsetsDelay_AtTheHigherConfidence()
     {
-        var result = AutoEstimator.Combine(Analysis("onset", 100, 0.6), Analysis("avts", 130, 0.3));
+        var result = AutoEstimator.Combine(Analysis("onset", 100, 0.6), Analysis("avts", 130, 0.9));
 
         Assert.Equal("auto", result.Method);
         Assert.True(result.Synchronizable);
-        Assert.Equal(((0.6 * 100) + (0.3 * 130)) / 0.9, result.AudioDelayMs!.Value, 9);
-        Assert.Equal(0.6, result.Confidence, 9);
+        Assert.Equal(100, result.AudioDelayMs!.Value, 9);
+        Assert.Equal(0.9, result.Confidence, 9);
+        Assert.Equal(100, Assert.Single(result.Windows).AudioDelayMs);
     }
 
     [Theory]
@@ -62,7 +63,7 @@ public sealed class AutoEstimatorTests
 
         Assert.Single(onset.Calls);
         Assert.Single(avts.Calls);
-        Assert.Equal(50, result.AudioDelayMs!.Value, 9);
+        Assert.Equal(40, result.AudioDelayMs!.Value, 9);
     }
 
     private static SyncAnalysis Analysis(string method, double? delayMs, double confidence) =>
