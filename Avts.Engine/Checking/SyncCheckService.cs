@@ -129,15 +129,28 @@ public sealed partial class SyncCheckService(IMediaOpener opener, EstimatorRegis
         }
 
         await spans.DisposeAsync().ConfigureAwait(false);
-        var frameBytes = (double)decode.VideoWidth * decode.VideoWidth * video.DisplayHeight / Math.Max(1, video.DisplayWidth);
-        var perSecond = frameBytes * (video.FrameRate is > 0 and < 1000 ? video.FrameRate : 30);
-        var spanSeconds = Math.Clamp(SpanBytes / perSecond, 3 * settings.Analysis.WindowSeconds, SpanSeconds);
+        var aspect = (double)video.DisplayHeight / Math.Max(1, video.DisplayWidth);
+        var frameRate = video.FrameRate is > 0 and < 1000 ? video.FrameRate : 30;
+        var shortestSpan = 3 * settings.Analysis.WindowSeconds;
+        // The reader holds a span plus its overlap: at the shortest span, no wider than MaxHeldBytes of frames allow
+        // (a "face" found small in a 2560x1440 SMPTE pattern asked for 2560 px: 2 GB of frames in 18 s).
+        var heldSeconds = (shortestSpan + settings.Analysis.WindowSeconds + 1) * 1.05;
+        var widest = 2 * (int)(Math.Sqrt(MaxHeldBytes / (heldSeconds * frameRate * aspect)) / 2);
+        decode = decode with { VideoWidth = Math.Max(settings.Decode.VideoWidth, Math.Min(decode.VideoWidth, widest)) };
+        var frameBytes = (double)decode.VideoWidth * decode.VideoWidth * aspect;
+        var spanSeconds = Math.Clamp(SpanBytes / (frameBytes * frameRate), shortestSpan, SpanSeconds);
         LogDecodeWidth(decode.VideoWidth, spanSeconds);
         return await opener.OpenAsync(input, decode, layout with { SpanSeconds = spanSeconds }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>About how many bytes of frames one span may hold when a method decodes wider than 320 px.</summary>
     public const double SpanBytes = 200e6;
+
+    /// <summary>
+    /// Most bytes of frames the reader may hold at the shortest span (3 windows plus the overlap): caps how wide a
+    /// method may ask to decode, keeping a check's memory bounded whatever the input's size.
+    /// </summary>
+    public const double MaxHeldBytes = 600e6;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "decoding at {Width} px wide for faces, {SpanSeconds:0} s spans")]
     private partial void LogDecodeWidth(int width, double spanSeconds);

@@ -39,6 +39,41 @@ public sealed class LongInputTests(SyntheticMedia media) : IClassFixture<Synthet
         Assert.True(outcome.Report.Decode is { Complete: true }, "the decode covered the whole input");
     }
 
+    [Fact]
+    public async Task Check_MethodAskingForAHugeDecode_GetsTheWidthMemoryAllows()
+    {
+        var path = await media.CreateAsync(SyntheticClip.Default with { DurationSeconds = 4, Width = 320, Height = 180 }, "wide");
+        var wide = new WideningEstimator();
+        var checker = new SyncCheckService(new FfmpegMediaOpener(), new EstimatorRegistry().Add("wide", () => wide));
+        var settings = new CheckSettings("wide", new AnalysisOptions(), new DecodeOptions(), ToleranceProfiles.DefaultName, null);
+
+        await checker.CheckAsync(path, settings, progress: null, CancellationToken.None);
+
+        // 25 fps 16:9 frames, 3 windows of 6 s + overlap held: sqrt(600 MB / (26.25 s x 25 x 0.5625)) = 1274 px, even.
+        Assert.Equal(1274, wide.AnalysedWidth);
+    }
+
+    /// <summary>Asks for 100,000 px wide frames (a "face" found tiny in a big picture did) and records what it got.</summary>
+    private sealed class WideningEstimator : ISyncEstimator
+    {
+        public int AnalysedWidth { get; private set; }
+
+        public string Name => "wide";
+
+        public Task<DecodeOptions> PrepareDecodeAsync(string input, MediaInfo info, DecodeOptions requested, CancellationToken cancellationToken) =>
+            Task.FromResult(requested with { VideoWidth = 100_000 });
+
+        public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken)
+        {
+            AnalysedWidth = media.Video!.Width;
+            return new SyncAnalysis(Name, null, 0, false, [], null);
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
     /// <summary>The real opener, recording the picture span of every span handed out.</summary>
     private sealed class SpanCountingOpener : IMediaOpener
     {

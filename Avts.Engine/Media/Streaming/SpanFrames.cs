@@ -9,11 +9,19 @@ namespace Avts.Engine.Media.Streaming;
 internal sealed class SpanFrames(VideoFrameStream? stream, int expectedFrames)
 {
     private readonly int frameBytes = stream is null ? 0 : stream.Width * stream.Height;
-    private byte[] pixels = stream is null ? [] : GC.AllocateUninitializedArray<byte>(Math.Max(1, expectedFrames) * stream.Width * stream.Height);
+    private byte[] pixels = stream is null ? [] : GC.AllocateUninitializedArray<byte>(BufferBytes(Math.Max(1, expectedFrames), stream.Width, stream.Height));
     private double[] timestamps = new double[Math.Max(1, expectedFrames)];
     private int count;
     private bool ended = stream is null;
     private double lastSeconds = double.NegativeInfinity;
+
+    // One array holds every frame: past 2 GB that is a clear input error, not an OverflowException from new byte[].
+    private static int BufferBytes(long frames, int width, int height)
+    {
+        var bytes = frames * width * height;
+        return bytes <= Array.MaxLength ? (int)bytes
+            : throw new MediaInputException($"{frames} frames of {width}x{height} do not fit one buffer; decode narrower or in shorter spans.");
+    }
 
     /// <summary>Frames kept inside the requested span so far.</summary>
     public long Decoded { get; private set; }
@@ -94,7 +102,7 @@ internal sealed class SpanFrames(VideoFrameStream? stream, int expectedFrames)
         {
             // More frames than one span was expected to hold (VFR bursts, a whole-input read): grow by half.
             var capacity = Math.Max(count + 1, count * 3 / 2);
-            var bigger = GC.AllocateUninitializedArray<byte>(capacity * frameBytes);
+            var bigger = GC.AllocateUninitializedArray<byte>(BufferBytes(capacity, stream!.Width, stream.Height));
             pixels.AsSpan(0, count * frameBytes).CopyTo(bigger);
             pixels = bigger;
             Array.Resize(ref timestamps, capacity);
