@@ -148,7 +148,7 @@ public static class InferenceBenchmark
             var logMelMs = clock.Elapsed.TotalMilliseconds;
             var videoTensor = torch.tensor(clip, o.VideoClipShape(1));
             clock.Restart();
-            var videoEmbedding = model.Video.call(videoTensor).unsqueeze(1);
+            var videoEmbedding = model.VideoSubnet.call(videoTensor).unsqueeze(1);
             var videoMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
             var map = model.Audio.FeatureMap(audioTensor);
@@ -181,7 +181,7 @@ public static class InferenceBenchmark
         var mel = new LogMelSpectrogram(o.SampleRate, o.FftSize, o.HopLength, o.WindowLength, o.MelBins, o.MelMinHz, o.MelMaxHz, o.LogOffset);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        using var videoCounter = FlopCounter.Attach(model.Video);
+        using var videoCounter = FlopCounter.Attach(model.VideoSubnet);
         using var audioCounter = FlopCounter.Attach(model.Audio);
         var audioTensor = AvtsModel.LogMelTensor(mel.Compute(span));
         var videoTensor = torch.tensor(clip, o.VideoClipShape(1));

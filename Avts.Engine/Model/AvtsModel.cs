@@ -35,6 +35,9 @@ public sealed class AvtsModel : Module<Tensor, Tensor, Tensor>
     public VideoEncoder Video => video as VideoEncoder
         ?? throw new InvalidOperationException("This AVTS model reads lip input; it has no pixel video subnet to fine-tune.");
 
+    /// <summary>The video subnet, whichever input it reads (pixels or lip input): timing and FLOP counting hook it.</summary>
+    public Module<Tensor, Tensor> VideoSubnet => video;
+
     /// <summary>The audio subnet.</summary>
     public AudioEncoder Audio => audio;
 
