@@ -70,7 +70,8 @@ public sealed class AvtsMethodTests : IDisposable
 
             // The harness media is 0.16 s long: too short to measure, so the verdict is undetermined (exit 4).
             var exit = await AvtsCli.RunAsync(["check", "in.mp4", "--method", method, "--weights", path], services);
-            Assert.Equal("", cli.Err);
+            // Progress lines appear when loading the models takes over 2 s (a loaded machine); nothing else may.
+            Assert.DoesNotContain(cli.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => !line.StartsWith("avts: check: ", StringComparison.Ordinal));
             Assert.Equal(4, exit);
             Assert.Matches($@"method\s+{method}\b", cli.Out);
         }
