@@ -78,10 +78,15 @@ public sealed class BenchActionEndToEndTests(ActionDatasetFixture fixture) : ICl
         Assert.Equal(3, a[0].GetProperty("train_videos").GetInt32());
         for (var i = 0; i < a.Count; i++)
         {
-            foreach (var field in new[] { "accuracy_mean", "clip_accuracy", "final_loss" })
+            foreach (var field in new[] { "accuracy_mean", "clip_accuracy" })
             {
                 Assert.Equal(a[i].GetProperty(field).GetDouble(), b[i].GetProperty(field).GetDouble());
             }
+
+            // MKL's kernels are not bitwise reproducible between processes (their path depends on buffer alignment):
+            // one full-suite run read 1.2006951 against 1.2006903. The same seed must give the same loss to 1e-4.
+            var loss = a[i].GetProperty("final_loss").GetDouble();
+            Assert.Equal(loss, b[i].GetProperty("final_loss").GetDouble(), Math.Abs(loss) * 1e-4);
         }
 
         // The two initialisations really differ: the same budget from other weights gives another loss.
