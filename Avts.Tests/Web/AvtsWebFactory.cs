@@ -29,6 +29,14 @@ internal sealed class AvtsWebFactory(
         return client;
     }
 
+    /// <summary>A real-socket client of a Kestrel host at <paramref name="baseUri"/> with the API key header set.</summary>
+    public static HttpClient CreateKeyedClient(Uri baseUri)
+    {
+        var client = new HttpClient { BaseAddress = baseUri };
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        return client;
+    }
+
     /// <summary>Starts the host on Kestrel on a free loopback port; returns its base address (no trailing slash).</summary>
     public Uri StartKestrel()
     {

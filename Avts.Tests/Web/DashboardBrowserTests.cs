@@ -37,8 +37,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
         factory.StartServer();
         var baseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         output.WriteLine($"dashboard at {baseUrl}");
-        using var keyed = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        keyed.DefaultRequestHeaders.Add("X-Api-Key", AvtsWebFactory.Key);
+        using var keyed = AvtsWebFactory.CreateKeyedClient(new Uri(baseUrl));
         // The delay jumps every 3 s, so the tile must change within a few windows.
         await AvtsWebFactory.AddStreamAsync(keyed, "cam-drift", clip, "cycle:0,150,-100@3");
         await AvtsWebFactory.AddStreamAsync(keyed, "cam-sync", clip, null);

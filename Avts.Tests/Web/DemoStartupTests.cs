@@ -34,8 +34,7 @@ public sealed class DemoStartupTests(ITestOutputHelper output) : IDisposable
             ["Avts:Demo"] = "true",
         });
         var baseUri = factory.StartKestrel();
-        using var keyed = new HttpClient { BaseAddress = baseUri };
-        keyed.DefaultRequestHeaders.Add("X-Api-Key", AvtsWebFactory.Key);
+        using var keyed = AvtsWebFactory.CreateKeyedClient(baseUri);
         Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/healthz")).StatusCode);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 3; i++)

@@ -28,7 +28,7 @@ public sealed class HealthTests : IDisposable
             dataDirectory,
             new Dictionary<string, string?> { ["Avts:ApiKey"] = AvtsWebFactory.Key, ["Avts:Live:Method"] = "throws" },
             services => services.AddSingleton(EstimatorRegistry.CreateDefault().Add("throws", () => new ThrowingEstimator())));
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         var before = await keyed.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -64,7 +64,7 @@ public sealed class HealthTests : IDisposable
             ["Avts:Live:WindowSeconds"] = "2",
             ["Avts:Live:HopSeconds"] = "1",
         });
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         // A UDP input that nobody sends to: ffmpeg waits for packets that never come, so no window is ever produced.
         var stalled = $"udp://127.0.0.1:{FreeUdpPort()}";
@@ -99,13 +99,6 @@ public sealed class HealthTests : IDisposable
         {
             // A pooled SQLite handle may linger a moment; the OS cleans temp directories.
         }
-    }
-
-    private static HttpClient Keyed(Uri baseUri)
-    {
-        var client = new HttpClient { BaseAddress = baseUri };
-        client.DefaultRequestHeaders.Add("X-Api-Key", AvtsWebFactory.Key);
-        return client;
     }
 
     private static int FreeUdpPort()

@@ -26,7 +26,7 @@ public sealed class QaFormatTests : IDisposable
             ? $"#EXTM3U\n#EXT-X-TARGETDURATION:8\n#EXTINF:8,\n{outside}\n#EXT-X-ENDLIST\n"
             : $"ffconcat version 1.0\nfile {outside}\n";
         await using var factory = new AvtsWebFactory(dataDirectory, new Dictionary<string, string?> { ["Avts:ApiKey"] = AvtsWebFactory.Key });
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         var (status, detail) = await UploadAsync(keyed, Encoding.UTF8.GetBytes(text), fileName);
 
@@ -45,7 +45,7 @@ public sealed class QaFormatTests : IDisposable
         var outside = await WebTestClip.PathAsync();
         await File.WriteAllTextAsync(Path.Combine(media, "list.m3u8"), $"#EXTM3U\n#EXT-X-TARGETDURATION:8\n#EXTINF:8,\n{outside}\n#EXT-X-ENDLIST\n");
         await using var factory = new AvtsWebFactory(dataDirectory, new Dictionary<string, string?> { ["Avts:ApiKey"] = AvtsWebFactory.Key });
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         using var refused = await keyed.PostAsJsonAsync("/api/qa", new { path = "list.m3u8" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -65,13 +65,6 @@ public sealed class QaFormatTests : IDisposable
         {
             // A pooled SQLite handle may linger a moment; the OS cleans temp directories.
         }
-    }
-
-    private static HttpClient Keyed(Uri baseUri)
-    {
-        var client = new HttpClient { BaseAddress = baseUri };
-        client.DefaultRequestHeaders.Add("X-Api-Key", AvtsWebFactory.Key);
-        return client;
     }
 
     private static async Task<(HttpStatusCode Status, string Detail)> UploadAsync(HttpClient keyed, byte[] content, string fileName)

@@ -25,7 +25,7 @@ public sealed class RequestBodyTests : IDisposable
     public async Task BadJson_Is400ProblemDetails(string path, string body)
     {
         await using var factory = Factory(maxJsonBytes: null);
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         using var response = await keyed.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -38,7 +38,7 @@ public sealed class RequestBodyTests : IDisposable
     public async Task BadQueryValue_Is400ProblemDetails()
     {
         await using var factory = Factory(maxJsonBytes: null);
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         using var response = await keyed.GetAsync("/api/streams/a/windows?limit=many");
 
@@ -94,13 +94,6 @@ public sealed class RequestBodyTests : IDisposable
         }
 
         return new AvtsWebFactory(dataDirectory, settings);
-    }
-
-    private static HttpClient Keyed(Uri baseUri)
-    {
-        var client = new HttpClient { BaseAddress = baseUri };
-        client.DefaultRequestHeaders.Add("X-Api-Key", AvtsWebFactory.Key);
-        return client;
     }
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, PaddedJson content, string? key)

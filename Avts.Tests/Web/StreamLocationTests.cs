@@ -31,7 +31,7 @@ public sealed class StreamLocationTests : IDisposable
     public async Task RefusedLocation_Is400WithOneLineReason(string location, string reason)
     {
         await using var factory = Factory();
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         var (status, detail) = await AddAsync(keyed, "probe", location);
 
@@ -48,7 +48,7 @@ public sealed class StreamLocationTests : IDisposable
         Directory.CreateDirectory(media);
         File.CreateSymbolicLink(Path.Combine(media, "escape.mp4"), "/etc/passwd");
         await using var factory = Factory(("Avts:Locations:FileRoots:0", media));
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         var existing = await AddAsync(keyed, "probe", "/etc/passwd");
         var missing = await AddAsync(keyed, "probe", "/etc/no-such-file-here");
@@ -66,7 +66,7 @@ public sealed class StreamLocationTests : IDisposable
         Directory.CreateDirectory(media);
         File.Copy(await WebTestClip.PathAsync(), Path.Combine(media, "clip.mp4"));
         await using var factory = Factory(("Avts:Locations:FileRoots:0", media), ("Avts:Locations:AllowDevices", "true"));
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         foreach (var (name, location) in new[]
         {
@@ -115,7 +115,7 @@ public sealed class StreamLocationTests : IDisposable
             }
         });
         await using var factory = Factory();
-        using var keyed = Keyed(factory.StartKestrel());
+        using var keyed = AvtsWebFactory.CreateKeyedClient(factory.StartKestrel());
 
         var (status, _) = await AddAsync(keyed, "not-media", $"http://127.0.0.1:{port}/feed.ts");
         Assert.Equal(HttpStatusCode.Created, status);
@@ -151,13 +151,6 @@ public sealed class StreamLocationTests : IDisposable
         }
 
         return new AvtsWebFactory(dataDirectory, settings);
-    }
-
-    private static HttpClient Keyed(Uri baseUri)
-    {
-        var client = new HttpClient { BaseAddress = baseUri };
-        client.DefaultRequestHeaders.Add("X-Api-Key", AvtsWebFactory.Key);
-        return client;
     }
 
     private static async Task<(HttpStatusCode Status, string Detail)> AddAsync(HttpClient keyed, string name, string location)
