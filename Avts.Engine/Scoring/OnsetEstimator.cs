@@ -36,7 +36,7 @@ public sealed class OnsetEstimator : ISyncEstimator
     /// <summary>Lags need this fraction of the window overlapping with audio to be scored.</summary>
     private const double MinimumOverlap = 0.5;
 
-    private readonly string? cascadePath;
+    private readonly FaceLocatorPool faceLocators;
 
     /// <summary>Creates the estimator with the Haar cascade shipped next to the engine.</summary>
     public OnsetEstimator()
@@ -48,15 +48,13 @@ public sealed class OnsetEstimator : ISyncEstimator
     /// Creates the estimator with the frontal-face Haar cascade at <paramref name="cascadePath"/>; null or a missing
     /// file disables the mouth region (whole-frame motion is used instead).
     /// </summary>
-    public OnsetEstimator(string? cascadePath) => this.cascadePath = cascadePath;
+    public OnsetEstimator(string? cascadePath) => faceLocators = new FaceLocatorPool(cascadePath);
 
     /// <inheritdoc />
     public string Name => "onset";
 
-    /// <summary>Nothing to release: the face locator lives for one call.</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>Frees the loaded face cascades.</summary>
+    public void Dispose() => faceLocators.Dispose();
 
     /// <inheritdoc />
     public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken)
@@ -178,16 +176,18 @@ public sealed class OnsetEstimator : ISyncEstimator
     private OnsetCues BuildCues(VideoTrack video, AudioTrack audio, TimeGrid grid, CancellationToken cancellationToken)
     {
         FrameMotion motion;
-        using (var faces = CreateFaceLocator())
+        var faces = faceLocators.Rent();
+        try
         {
             motion = MotionExtractor.Extract(video, faces, cancellationToken);
+        }
+        finally
+        {
+            faceLocators.Return(faces);
         }
 
         return OnsetCues.Build(motion, audio, grid, AudioSigmaSeconds, SpeechSigmaSeconds);
     }
-
-    private FaceLocator? CreateFaceLocator() =>
-        cascadePath is not null && File.Exists(cascadePath) ? new FaceLocator(cascadePath) : null;
 
     private static (WindowEstimate Estimate, double[]? Curve) AnalyzeWindow(
         OnsetCues cues, AudioTrack audio, TimeGrid grid, double start, double end, int maxLag)

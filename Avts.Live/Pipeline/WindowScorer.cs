@@ -8,7 +8,7 @@ namespace Avts.Live.Pipeline;
 /// Scores live windows with a file estimator (<see cref="ISyncEstimator"/>, e.g. onset): checks what is missing, silent
 /// or frozen first (cheap, and says why there is no delay), then analyses the window as one clip. The windows of a
 /// batch are scored in parallel, at most one per core; the estimators keep no state between calls, so concurrent
-/// <see cref="ISyncEstimator.Analyze"/> calls are safe (onset builds its face locator per call). The scorer owns the
+/// <see cref="ISyncEstimator.Analyze"/> calls are safe (onset rents a face cascade of its own per call). The scorer owns the
 /// estimator: disposing it disposes the estimator.
 /// </summary>
 public sealed class WindowScorer : IWindowScorer

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipes;
+using Microsoft.Win32.SafeHandles;
 using Avts.Engine.Media;
 
 namespace Avts.Live.Sources;
@@ -75,7 +76,7 @@ internal sealed class AudioFifo : IDisposable
 
         // open(2) of a FIFO blocks the thread; keep it off the pool's workers.
         var stream = await Task.Factory.StartNew(
-            () => new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1 << 16),
+            OpenFifoForAsyncReads,
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).ConfigureAwait(false);
@@ -86,6 +87,28 @@ internal sealed class AudioFifo : IDisposable
         }
 
         return stream;
+    }
+
+    /// <summary>
+    /// Opens the FIFO as a pipe stream rather than a <see cref="FileStream"/>: a FileStream's async read of a FIFO is a
+    /// blocking read(2) on a thread-pool worker, so every live stream held one worker for good, and with 8 or more
+    /// streams on 2 cores the pool ran out of workers for scoring (windows waited ~1 s for thread injection). A pipe
+    /// stream reads through the runtime's epoll loop, as the process's stdout and stderr already do.
+    /// </summary>
+    private Stream OpenFifoForAsyncReads()
+    {
+        using var file = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var handle = new SafePipeHandle(file.DangerousGetHandle(), ownsHandle: true);
+        file.SetHandleAsInvalid(); // the pipe handle owns the descriptor from here on
+        try
+        {
+            return new AnonymousPipeClientStream(PipeDirection.In, handle);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
