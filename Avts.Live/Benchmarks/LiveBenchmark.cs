@@ -51,6 +51,8 @@ public sealed class LiveBenchmark(Func<IWindowScorer> createScorer)
             .ToList();
         var results = new List<(DateTimeOffset At, LiveWindowResult Result)>();
         var measureFrom = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(options.WarmupSeconds);
+        var measureUntil = measureFrom + TimeSpan.FromSeconds(options.MeasureSeconds); // not the shutdown after it
+        var samples = new List<ProcessTreeUsage>();
         ProcessTreeUsage? first = null;
         ProcessTreeUsage? last = null;
         long peakOwnRss = 0, peakChildRss = 0;
@@ -63,7 +65,7 @@ public sealed class LiveBenchmark(Func<IWindowScorer> createScorer)
             while (!sampling.IsCancellationRequested)
             {
                 var now = DateTimeOffset.UtcNow;
-                if (now >= measureFrom)
+                if (now >= measureFrom && now <= measureUntil)
                 {
                     var usage = ProcessTreeUsage.Sample();
                     if (first is null)
@@ -74,6 +76,7 @@ public sealed class LiveBenchmark(Func<IWindowScorer> createScorer)
 
                     last = usage;
                     lastAt = now;
+                    samples.Add(usage);
                     peakOwnRss = Math.Max(peakOwnRss, usage.OwnRssBytes);
                     peakChildRss = Math.Max(peakChildRss, usage.ChildrenRssBytes);
                 }
@@ -112,7 +115,8 @@ public sealed class LiveBenchmark(Func<IWindowScorer> createScorer)
             : double.NaN;
         var reason = Judge(perStream, options);
         return new LiveBenchmarkRun(
-            streams, perStream, Math.Round(cpuPercent, 1), Mib(peakOwnRss), Mib(peakChildRss), reason is null, reason);
+            streams, perStream, Math.Round(cpuPercent, 1), Mib(peakOwnRss), Mib(peakChildRss), reason is null, reason,
+            LiveResourceTrend.From(samples, streams));
     }
 
     private static LiveStreamFigures Summarize(string name, List<LiveWindowResult> measured, LiveBenchmarkOptions options)

@@ -8,6 +8,7 @@ namespace Avts.Live.Benchmarks;
 /// <param name="FfmpegRssMb">Peak resident memory of the ffmpeg children together, MiB.</param>
 /// <param name="HeldRealTime">Whether every stream kept real time (rate, p95 latency, no drops, none unaccounted).</param>
 /// <param name="Reason">Why not, when not held.</param>
+/// <param name="Resources">How memory, threads and handles moved during the measured time (null without samples).</param>
 public sealed record LiveBenchmarkRun(
     int Streams,
     IReadOnlyList<LiveStreamFigures> PerStream,
@@ -15,4 +16,5 @@ public sealed record LiveBenchmarkRun(
     double AvtsRssMb,
     double FfmpegRssMb,
     bool HeldRealTime,
-    string? Reason);
+    string? Reason,
+    LiveResourceTrend? Resources);

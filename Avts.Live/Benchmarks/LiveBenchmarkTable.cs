@@ -18,6 +18,11 @@ public static class LiveBenchmarkTable
         {
             text.AppendLine();
             text.AppendLine(c, $"{run.Streams} streams: {(run.HeldRealTime ? "held in real time" : "NOT held: " + run.Reason)}; cpu {run.CpuPercent:0.0}% of the machine, avts rss {run.AvtsRssMb:0} MiB, ffmpeg rss {run.FfmpegRssMb:0} MiB");
+            if (run.Resources is { } r)
+            {
+                text.AppendLine(c, $"  memory: avts {r.AvtsRssStartMb:0} -> {r.AvtsRssEndMb:0} MiB, ffmpeg {r.FfmpegRssStartMb:0} -> {r.FfmpegRssEndMb:0} MiB ({r.RssGrowthPercent:+0.0;-0.0;0.0}%), {r.MemoryPerStreamMb:0.0} MiB per stream (PSS); threads {r.ThreadsStart} -> {r.ThreadsEnd}, handles {r.HandlesStart} -> {r.HandlesEnd}");
+            }
+
             text.AppendLine("  stream   windows  rate  p50 ms  p95 ms  dropped  unaccounted  median delay ms");
             foreach (var s in run.PerStream)
             {

@@ -13,6 +13,19 @@ namespace Avts.Live.Monitor;
 /// <param name="ChildCount">How many descendants were counted.</param>
 public sealed record ProcessTreeUsage(double CpuSeconds, long OwnRssBytes, long ChildrenRssBytes, int ChildCount)
 {
+    /// <summary>Threads of this process (a leak shows as growth over a long run).</summary>
+    public int OwnThreads { get; init; }
+
+    /// <summary>Open file descriptors (handles) of this process; 0 where /proc is not there.</summary>
+    public int OwnHandles { get; init; }
+
+    /// <summary>
+    /// Proportional set size of this process and its live descendants together: shared pages (the ffmpeg libraries
+    /// that every decoder maps) counted once across the processes sharing them, not once per process as in RSS.
+    /// 0 where /proc/PID/smaps_rollup is not there.
+    /// </summary>
+    public long TreePssBytes { get; init; }
+
     /// <summary>Samples the tree now.</summary>
     public static ProcessTreeUsage Sample()
     {
@@ -37,6 +50,7 @@ public sealed record ProcessTreeUsage(double CpuSeconds, long OwnRssBytes, long 
         var own = stats.TryGetValue(Environment.ProcessId, out var mine) ? mine : (self.TotalProcessorTime.TotalSeconds, self.WorkingSet64);
         double cpuSeconds = own.Item1;
         long childrenRss = 0;
+        var treePss = ReadPss(Environment.ProcessId);
         var children = 0;
         foreach (var (pid, usage) in stats)
         {
@@ -44,11 +58,41 @@ public sealed record ProcessTreeUsage(double CpuSeconds, long OwnRssBytes, long 
             {
                 cpuSeconds += usage.Cpu;
                 childrenRss += usage.Rss;
+                treePss += ReadPss(pid);
                 children++;
             }
         }
 
-        return new(cpuSeconds, own.Item2, childrenRss, children);
+        return new(cpuSeconds, own.Item2, childrenRss, children)
+        {
+            OwnThreads = self.Threads.Count,
+            OwnHandles = Directory.GetFiles("/proc/self/fd").Length,
+            TreePssBytes = treePss,
+        };
+    }
+
+    /// <summary>The "Pss:" line of /proc/PID/smaps_rollup in bytes; 0 when it cannot be read (exited, older kernel).</summary>
+    private static long ReadPss(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
+            {
+                if (line.StartsWith("Pss:", StringComparison.Ordinal))
+                {
+                    var kilobytes = line.AsSpan(4).Trim().TrimEnd("kB").Trim();
+                    return long.TryParse(kilobytes, NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : 0;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return 0;
     }
 
     private static bool IsDescendant(int pid, Dictionary<int, int> parents)

@@ -62,6 +62,14 @@ internal static class FfmpegLiveCommand
             arguments.AddRange(["-rw_timeout", microseconds]);
         }
 
+        if (!forProbe)
+        {
+            // One decoding thread per stream: a monitor runs many streams, each ffmpeg otherwise starts a frame-thread
+            // pool as wide as the machine, and the pools fight each other (context switches, frames held back by the
+            // thread count). The streams themselves are the parallelism.
+            arguments.AddRange(["-threads", "1"]);
+        }
+
         arguments.AddRange(["-i", location]);
         return arguments;
     }
@@ -77,7 +85,8 @@ internal static class FfmpegLiveCommand
         LiveInput input, IEnumerable<string> inputArguments, string? videoMap, string? audioMap, bool copyTimestamps, string audioTarget)
     {
         // showinfo/ashowinfo log at info level: the default level is needed, -nostats keeps progress lines out.
-        var arguments = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-y" };
+        // -filter_threads 1: the scale and resample chains are light; per-stream filter thread pools only add switches.
+        var arguments = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-y", "-filter_threads", "1" };
         if (copyTimestamps)
         {
             arguments.Add("-copyts");
