@@ -1,5 +1,4 @@
 using Avts.Engine.Media;
-using OpenCvSharp;
 
 namespace Avts.Engine.Vision;
 
@@ -13,36 +12,6 @@ public static class FrameChange
 {
     /// <summary>Cells per side of the grid.</summary>
     public const int GridSize = 4;
-
-    /// <summary>
-    /// The largest cell mean of <paramref name="difference"/> (an absolute-difference image, one channel) and the mean over the whole image, from one pass over
-    /// the cells (the whole mean is their area-weighted average).
-    /// </summary>
-    internal static (double Largest, double Whole) CellMeans(Mat difference)
-    {
-        ArgumentNullException.ThrowIfNull(difference);
-        double largest = 0, sum = 0;
-        for (var row = 0; row < GridSize; row++)
-        {
-            var top = row * difference.Rows / GridSize;
-            var bottom = (row + 1) * difference.Rows / GridSize;
-            for (var column = 0; column < GridSize; column++)
-            {
-                var left = column * difference.Cols / GridSize;
-                var right = (column + 1) * difference.Cols / GridSize;
-                if (bottom > top && right > left)
-                {
-                    using var cell = difference.SubMat(new Rect(left, top, right - left, bottom - top));
-                    var mean = Cv2.Mean(cell).Val0;
-                    largest = Math.Max(largest, mean);
-                    sum += mean * (right - left) * (bottom - top);
-                }
-            }
-        }
-
-        var area = (double)difference.Rows * difference.Cols;
-        return (largest, area > 0 ? sum / area : 0);
-    }
 
     /// <summary>The measure for every frame of <paramref name="video"/>; entry 0 (no predecessor) is NaN.</summary>
     public static double[] PerFrame(VideoTrack video, CancellationToken cancellationToken = default)
@@ -62,8 +31,8 @@ public static class FrameChange
         }
 
         int w = video.Width, h = video.Height;
-        using var all = Mat.FromPixelData(n * h, w, MatType.CV_8UC1, video.Pixels);
-        using var difference = new Mat(h, w, MatType.CV_8UC1);
+        var frameSize = w * h;
+        ReadOnlySpan<byte> pixels = video.Pixels;
         for (var i = 1; i < n; i++)
         {
             if ((i & 255) == 0)
@@ -71,10 +40,8 @@ public static class FrameChange
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            using var previous = all.SubMat(new Rect(0, (i - 1) * h, w, h));
-            using var current = all.SubMat(new Rect(0, i * h, w, h));
-            Cv2.Absdiff(current, previous, difference);
-            change[i] = CellMeans(difference).Largest;
+            change[i] = FrameDifference.Measure(
+                pixels.Slice((i - 1) * frameSize, frameSize), pixels.Slice(i * frameSize, frameSize), w, h, region: null).LargestCell;
         }
 
         return change;

@@ -38,11 +38,12 @@ internal static class MotionExtractor
 
         int w = video.Width, h = video.Height;
 
-        // One header over all frames stacked vertically; each frame is a row band of it (no copies).
+        // One header over all frames stacked vertically for the face search; each frame is a row band of it (no copies).
         using var all = Mat.FromPixelData(n * h, w, MatType.CV_8UC1, video.Pixels);
         var regions = faces is null ? null : MouthRegions(all, video, faces, cancellationToken);
-        using var diff = new Mat(h, w, MatType.CV_8UC1);
-        var previousMean = FrameMean(all, 0, w, h);
+        var frameSize = w * h;
+        ReadOnlySpan<byte> pixels = video.Pixels;
+        var previousMean = FrameDifference.Mean(pixels[..frameSize]);
         for (var i = 1; i < n; i++)
         {
             if ((i & 255) == 0)
@@ -50,34 +51,16 @@ internal static class MotionExtractor
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            using (var previous = all.SubMat(new Rect(0, (i - 1) * h, w, h)))
-            using (var current = all.SubMat(new Rect(0, i * h, w, h)))
-            {
-                Cv2.Absdiff(current, previous, diff);
-                var mean = Cv2.Mean(current).Val0;
-                rise[i] = Math.Max(0, mean - previousMean);
-                previousMean = mean;
-            }
-
-            (cells[i], motion[i]) = FrameChange.CellMeans(diff);
-            if (regions?[i] is { } region)
-            {
-                using var roi = diff.SubMat(region);
-                mouth[i] = Cv2.Mean(roi).Val0;
-            }
-            else
-            {
-                mouth[i] = motion[i];
-            }
+            var region = regions?[i];
+            var stats = FrameDifference.Measure(
+                pixels.Slice((i - 1) * frameSize, frameSize), pixels.Slice(i * frameSize, frameSize), w, h, region);
+            rise[i] = Math.Max(0, stats.CurrentMean - previousMean);
+            previousMean = stats.CurrentMean;
+            (cells[i], motion[i]) = (stats.LargestCell, stats.Whole);
+            mouth[i] = region is null ? motion[i] : stats.Region;
         }
 
         return new FrameMotion(video.TimestampsSeconds, motion, mouth, rise, cells, regions is not null);
-    }
-
-    private static double FrameMean(Mat all, int index, int w, int h)
-    {
-        using var frame = all.SubMat(new Rect(0, index * h, w, h));
-        return Cv2.Mean(frame).Val0;
     }
 
     /// <summary>
