@@ -62,6 +62,28 @@ public sealed class StreamStore(AvtsDatabase database)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The stored stream <paramref name="name"/>, or null (cluster mode: the grain reads its definition here, since the
+    /// node that added it may be gone).
+    /// </summary>
+    public async Task<StreamDefinition?> FindAsync(string name, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(s => s.Name == name);
+
+    /// <summary>Stores <paramref name="stream"/> unless its name is taken; true when stored (several nodes may race).</summary>
+    public async Task<bool> InsertIfMissingAsync(StreamDefinition stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        await database.EnsureCreatedAsync();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var insert = AvtsDatabase.Command(
+            connection,
+            "INSERT INTO streams (name, location, loop, real_time, inject_delay, transport, paused, added_at) VALUES (@name, @location, @loop, @real_time, @inject_delay, @transport, @paused, @added_at) ON CONFLICT DO NOTHING",
+            ("@name", stream.Name), ("@location", stream.Location), ("@loop", DbValues.Flag(stream.Loop)),
+            ("@real_time", DbValues.Flag(stream.RealTime)), ("@inject_delay", stream.InjectDelay), ("@transport", stream.TransportName),
+            ("@paused", DbValues.Flag(stream.Paused)), ("@added_at", DbValues.Ms(stream.AddedAt)));
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     /// <summary>Deletes a stream's configuration (its history stays until retention prunes it).</summary>
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
