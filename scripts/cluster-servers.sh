@@ -24,8 +24,13 @@ start() {
   mkdir -p "$dir/pg" "$dir/redis"
   chmod 700 "$dir/pg"
   [[ ${#as_pg[@]} -gt 0 ]] && chown postgres "$dir/pg"
-  # The server's user must reach DIR (mktemp makes it 700, owned by root).
+  # The server's user must reach DIR (mktemp makes folders 700, owned by root): DIR gets a+x here, its parents are
+  # the caller's to open (run-cluster.sh and the test fixture make theirs 711).
   chmod a+x "$dir"
+  if [[ ${#as_pg[@]} -gt 0 ]] && ! "${as_pg[@]}" test -x "$dir/pg"; then
+    echo "cluster-servers: user postgres cannot reach $dir (a parent folder is closed to it: chmod a+x it)" >&2
+    exit 1
+  fi
   if [[ ! -f "$dir/pg/data/PG_VERSION" ]]; then
     printf '%s\n' "$password" > "$dir/pg/pwfile"
     [[ ${#as_pg[@]} -gt 0 ]] && chown postgres "$dir/pg/pwfile"
