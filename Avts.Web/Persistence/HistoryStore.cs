@@ -151,7 +151,10 @@ public sealed class HistoryStore(AvtsDatabase database)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>Stores a benchmark run (the seam for QA jobs and <c>avts bench live</c> results).</summary>
+    /// <summary>
+    /// Stores a benchmark run (the seam for QA jobs and <c>avts bench live</c> results); a run already stored under its
+    /// id is left as it is (cluster nodes importing the same artifacts at start race on it).
+    /// </summary>
     public async Task AddBenchmarkAsync(BenchmarkRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -159,7 +162,7 @@ public sealed class HistoryStore(AvtsDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = AvtsDatabase.Command(
             connection,
-            "INSERT INTO benchmark_runs (id, kind, recorded_at, json) VALUES (@id, @kind, @recorded_at, @json)",
+            "INSERT INTO benchmark_runs (id, kind, recorded_at, json) VALUES (@id, @kind, @recorded_at, @json) ON CONFLICT DO NOTHING",
             ("@id", run.Id), ("@kind", run.Kind), ("@recorded_at", DbValues.Ms(run.RecordedAt)), ("@json", run.Json));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
