@@ -27,7 +27,8 @@ public static class ClusterRegistration
                 o.ServiceId = cluster.ClusterId;
             });
             // No client gateway (port 0): the web host is the only client and lives in the silo.
-            silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, 0);
+            // An address that does not parse is reported by ClusterOptionsValidator at start; loopback keeps this line from throwing first.
+            silo.ConfigureEndpoints(IPAddress.TryParse(cluster.AdvertisedAddress, out var address) ? address : IPAddress.Loopback, cluster.SiloPort, 0);
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(redis));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisOptions(redis));
             silo.Configure<ClusterMembershipOptions>(o =>
