@@ -8,7 +8,7 @@ namespace Avts.Web.Cluster;
 /// Every <see cref="ClusterOptions.KeeperSeconds"/>, asks the grain of every stored, unpaused stream to be running.
 /// A call to a grain whose silo was declared dead activates it on a survivor, so a lost node's streams move within
 /// the failure-detection time plus one period; the per-stream reminder is only the slow backstop. Each call is one
-/// small message; a grain already running answers from memory.
+/// small message; a grain already running answers from memory (no database read).
 /// </summary>
 public sealed partial class ClusterStreamKeeper(
     IGrainFactory grains,
@@ -48,7 +48,7 @@ public sealed partial class ClusterStreamKeeper(
     {
         try
         {
-            await grains.GetGrain<IStreamMonitorGrain>(stream).SyncAsync().WaitAsync(timeout, stoppingToken);
+            await grains.GetGrain<IStreamMonitorGrain>(stream).KeepAsync().WaitAsync(timeout, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

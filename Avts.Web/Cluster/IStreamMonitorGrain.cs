@@ -12,6 +12,12 @@ public interface IStreamMonitorGrain : IGrainWithStringKey
     /// </summary>
     Task<string?> SyncAsync();
 
+    /// <summary>
+    /// The keepers' call: nothing to do (no store read) when the stream already runs on this activation, else as
+    /// <see cref="SyncAsync"/>. Returns the node scoring it, or null.
+    /// </summary>
+    Task<string?> KeepAsync();
+
     /// <summary>The stream's live state on the node that scores it (activates the grain if needed).</summary>
     Task<StreamOwnerReport> ReportAsync();
 }

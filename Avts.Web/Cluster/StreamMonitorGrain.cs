@@ -51,6 +51,19 @@ public sealed class StreamMonitorGrain(
     }
 
     /// <inheritdoc />
+    public async Task<string?> KeepAsync()
+    {
+        // Called by every node every few seconds: a running stream answers from memory, so keepers cost no database
+        // reads; pauses and removals reach the grain through SyncAsync (control) and the reminder (each minute).
+        if (!running)
+        {
+            await SyncCoreAsync(CancellationToken.None);
+        }
+
+        return running ? node.Name : null;
+    }
+
+    /// <inheritdoc />
     public Task<StreamOwnerReport> ReportAsync()
     {
         if (!running || board.Snapshot(this.GetPrimaryKeyString()) is not { } s)
