@@ -9,7 +9,8 @@ namespace Avts.Tests.Cluster;
 
 /// <summary>
 /// A node whose Redis or PostgreSQL goes away reports Degraded on /healthz with the reason, comes back to Healthy
-/// when the server is back, and goes on scoring (a stream added afterwards is scored and stored).
+/// when the server is back, and goes on scoring (a stream added afterwards is scored and stored); pause, resume and
+/// delete of that stream reach its grain.
 /// </summary>
 [Trait("Category", "Cluster")]
 [Collection(RealTimeStreams.Name)]
@@ -51,6 +52,16 @@ public sealed class ClusterDependencyTests(ITestOutputHelper output) : IDisposab
         }
 
         Assert.True(stored > 0, "no window of a stream added after the restarts was stored: " + node.LogTail());
+
+        // Control goes through the grain: pause takes it out of the node's pipeline, resume puts it back, delete forgets it.
+        Assert.True((await keyed.PostAsync(new Uri("/api/streams/after-restarts/pause", UriKind.Relative), null)).IsSuccessStatusCode);
+        await WaitStreamAsync(keyed, s => s?.Paused == true && s.Node is null, "paused with no node");
+        await WaitHealthAsync(h => h.Streams.Count == 0, "paused stream out of the pipeline");
+        Assert.True((await keyed.PostAsync(new Uri("/api/streams/after-restarts/resume", UriKind.Relative), null)).IsSuccessStatusCode);
+        await WaitStreamAsync(keyed, s => s is { Paused: false, Node: "node1" } && s.Windows > 0, "resumed and scored on node1");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await keyed.DeleteAsync(new Uri("/api/streams/after-restarts", UriKind.Relative))).StatusCode);
+        await WaitStreamAsync(keyed, s => s is null, "deleted");
+        await WaitHealthAsync(h => h.Streams.Count == 0, "deleted stream out of the pipeline");
         output.WriteLine($"test took {total.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -83,6 +94,26 @@ public sealed class ClusterDependencyTests(ITestOutputHelper output) : IDisposab
         _ = process.StandardOutput.ReadToEndAsync();
         Assert.True(process.WaitForExit(60_000), "cluster-servers.sh " + command + " hung");
         Assert.True(process.ExitCode == 0, $"cluster-servers.sh {command} failed: {error.Result}");
+    }
+
+    private static async Task<ClusterStreamView?> WaitStreamAsync(HttpClient client, Func<ClusterStreamView?, bool> done, string what)
+    {
+        var until = DateTime.UtcNow + Patience;
+        ClusterStreamView? last = null;
+        while (DateTime.UtcNow < until)
+        {
+            var streams = await client.GetFromJsonAsync<List<ClusterStreamView>>(new Uri("/api/streams", UriKind.Relative)) ?? [];
+            last = streams.SingleOrDefault(s => s.Name == "after-restarts");
+            if (done(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Fail($"{what}: not reached within {Patience.TotalSeconds:0} s; last {last}");
+        return last;
     }
 
     private async Task<ClusterHealthView> WaitHealthAsync(Func<ClusterHealthView, bool> done, string what)
