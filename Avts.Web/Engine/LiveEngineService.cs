@@ -251,7 +251,8 @@ public sealed class LiveEngineService(
 
     /// <summary>
     /// Cluster mode: configured and demo streams are written to the shared store unless a stream of that name is there
-    /// (the first node to start wins; a paused or removed stream is not brought back by another node's restart).
+    /// (the first node to start wins; a paused one stays paused). As on one machine, a configured or demo stream deleted
+    /// through the API comes back at the next start (here: of any node).
     /// </summary>
     private async Task ShareStreamsAsync(CancellationToken cancellationToken)
     {
