@@ -114,6 +114,13 @@ public sealed class LiveEngineService(
                 return;
             }
 
+            // As for stored streams on one machine: this node's location policy is checked again.
+            if (locations.Check(stream.Location, out var refusal) is null)
+            {
+                logger.LogWarning("Stream {Stream} not started on {Node}: {Reason}", stream.Name, node.Name, refusal);
+                return;
+            }
+
             if (takeover)
             {
                 await historyStore.CloseOpenAlertsAsync(stream.Name, AlertClearReasons.NodeLost, cancellationToken);
