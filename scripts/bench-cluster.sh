@@ -77,15 +77,17 @@ start_nodes() {
 
 reset_store() { psql_q "DELETE FROM streams; DELETE FROM windows; DELETE FROM alerts;" >/dev/null 2>&1 || true; REDISCLI_AUTH=$AVTS_CLUSTER_PASSWORD redis-cli -h 127.0.0.1 -p "$AVTS_REDIS_PORT" FLUSHALL >/dev/null; }
 
-clip="$work/clip.mp4"
+# Under the data directory's media folder: the default Avts:Locations:FileRoots, so the API accepts it.
+mkdir -p "$work/shared/media"
+clip="$work/shared/media/clip.mp4"
 ffmpeg -hide_banner -v error -y -f lavfi -i "testsrc=size=320x240:rate=25" -f lavfi -i "sine=frequency=440:sample_rate=48000:beep_factor=4" \
   -t 30 -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -shortest "$clip"
 add_streams() { # from to node-count
   local i
   for i in $(seq "$1" "$2"); do
-    curl -s -o /dev/null -H "X-Api-Key: $key" -H 'Content-Type: application/json' \
+    curl -sf -o /dev/null -H "X-Api-Key: $key" -H 'Content-Type: application/json' \
       -d "{\"name\":\"b$i\",\"location\":\"$clip\",\"loop\":true,\"realTime\":true}" \
-      "http://127.0.0.1:${ports[5 + i % $3]}/api/streams"
+      "http://127.0.0.1:${ports[5 + i % $3]}/api/streams" || { echo "bench: could not add stream b$i" >&2; exit 1; }
   done
 }
 # Held: every stream stored >= 90 % of MEASURE_S windows in the last MEASURE_S (after a 10 s warm-up).
@@ -96,14 +98,21 @@ held() { # streams
   echo "$worst $need"
 }
 
-# 1. Idle cost of 3 nodes.
-reset_store
-start_nodes 3
-idle_pids=("${pids[@]}" $(server_pids))
-c0=$(cpu_s "${idle_pids[@]}"); sleep "$idle_s"; c1=$(cpu_s "${idle_pids[@]}")
-idle_cpu=$(awk -v a="$c0" -v b="$c1" -v s="$idle_s" 'BEGIN{printf "%.1f", 100*(b-a)/s}')
-echo "idle 3-node cluster: ${idle_cpu} % of one core" >&2
-stop_nodes
+# 1. Idle cost of 3 nodes (--idle 0 skips it).
+idle_cpu=None
+if (( idle_s > 0 )); then
+  reset_store
+  start_nodes 3
+  idle_pids=("${pids[@]}" $(server_pids))
+  r0=$(redis_stat total_commands_processed); x0=$(psql_q "SELECT xact_commit FROM pg_stat_database WHERE datname='avts'")
+  c0=$(cpu_s "${idle_pids[@]}"); sleep "$idle_s"; c1=$(cpu_s "${idle_pids[@]}")
+  r1=$(redis_stat total_commands_processed); x1=$(psql_q "SELECT xact_commit FROM pg_stat_database WHERE datname='avts'")
+  idle_cpu=$(awk -v a="$c0" -v b="$c1" -v s="$idle_s" 'BEGIN{printf "%.1f", 100*(b-a)/s}')
+  idle_redis=$(awk -v a="$r0" -v b="$r1" -v s="$idle_s" 'BEGIN{printf "%.1f", (b-a)/s}')
+  idle_pg=$(awk -v a="$x0" -v b="$x1" -v s="$idle_s" 'BEGIN{printf "%.1f", (b-a)/s}')
+  echo "idle 3-node cluster: ${idle_cpu} % of one core, Redis ${idle_redis} commands/s, PostgreSQL ${idle_pg} commits/s" >&2
+  stop_nodes
+fi
 
 # 2. Streams held with 1, 2, 3 nodes.
 declare -A held_by
@@ -127,7 +136,7 @@ done
 reset_store
 start_nodes 3
 add_streams 1 "$load" 3
-sleep 20
+sleep 30  # connect, first window (WindowSeconds 4), steady state
 r0=$(redis_stat total_commands_processed); x0=$(psql_q "SELECT xact_commit FROM pg_stat_database WHERE datname='avts'")
 i0=$(psql_q "SELECT tup_inserted FROM pg_stat_database WHERE datname='avts'"); w0=$(psql_q "SELECT COUNT(*) FROM windows")
 REDISCLI_AUTH=$AVTS_CLUSTER_PASSWORD timeout "$measure_s" redis-cli -h 127.0.0.1 -p "$AVTS_REDIS_PORT" --no-raw PSUBSCRIBE 'avts:signalr*' >"$work/pubsub.txt" 2>/dev/null || true
@@ -158,6 +167,8 @@ windows = $w1 - $w0
 out = {
   "benchmark": "cluster", "machine_cores": $(nproc), "hop_s": 1, "measure_s": s,
   "idle_3_nodes_cpu_percent_of_one_core": $idle_cpu,
+  "idle_3_nodes_redis_commands_per_s": ${idle_redis:-None},
+  "idle_3_nodes_postgres_commits_per_s": ${idle_pg:-None},
   "streams_held": {k: v for k, v in [$(for n in $node_counts; do printf '("%s", %s),' "$n" "${held_by[$n]}"; done)]},
   "at_streams": $load,
   "redis_commands_per_s": round(($r1 - $r0) / s, 1),
