@@ -3,9 +3,15 @@
 # (demo-sync, demo-drift) and prints the URL once /healthz answers. Ctrl-C stops it.
 # The command-line demo (check + fix of a generated clip) is scripts/demo-check.sh.
 # Environment: AVTS_URL (default http://127.0.0.1:5080), AVTS__APIKEY (default: a fresh key, printed).
+# ./run.sh --cluster N [--data DIR]: cluster mode instead (see docs/cluster.md): private PostgreSQL and Redis on
+# loopback, N hosts on consecutive ports from 5080, one line per node; Ctrl-C stops everything it started.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
+if [[ ${1:-} == --cluster ]]; then
+  shift
+  exec ./scripts/run-cluster.sh "$@"
+fi
 ./scripts/ensure-deps.sh curl
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Avts.Web/Avts.Web.csproj -c Release --nologo -v q -clp:ErrorsOnly

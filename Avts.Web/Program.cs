@@ -1,8 +1,8 @@
-using System.Data.Common;
 using Avts.Engine.Checking;
 using Avts.Engine.Media;
 using Avts.Live.Pipeline;
 using Avts.Web.Api;
+using Avts.Web.Cluster;
 using Avts.Web.Diagnostics;
 using Avts.Web.Engine;
 using Avts.Web.Hubs;
@@ -10,7 +10,6 @@ using Avts.Web.Options;
 using Avts.Web.Persistence;
 using Avts.Web.Qa;
 using Microsoft.AspNetCore.HostFiltering;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Avts.Web;
@@ -78,13 +77,20 @@ public sealed class Program
         services.AddSingleton(_ => EstimatorRegistry.CreateDefault());
         services.AddSingleton<IValidateOptions<AvtsWebOptions>, AvtsWebOptionsValidator>();
         services.AddSingleton<IValidateOptions<LiveEngineOptions>, LiveEngineOptionsValidator>();
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
+        services.AddSingleton<NodeIdentity>();
+        services.AddSingleton<DependencyHealth>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<AvtsMetrics>();
         services.AddSingleton<DataPaths>();
-        services.AddSingleton<DbProviderFactory>(SqliteFactory.Instance);
-        services.AddSingleton(sp => new AvtsDatabase(sp.GetRequiredService<DbProviderFactory>(), sp.GetRequiredService<DataPaths>().ConnectionString));
+        services.AddSingleton<IDatabaseDialect>(sp =>
+            sp.GetRequiredService<IOptions<AvtsWebOptions>>().Value.DatabaseProvider == DatabaseProvider.PostgreSql
+                ? PostgreSqlDialect.Instance
+                : SqliteDialect.Instance);
+        services.AddSingleton(sp => new AvtsDatabase(sp.GetRequiredService<IDatabaseDialect>(), sp.GetRequiredService<DataPaths>().ConnectionString));
         services.AddSingleton<StreamStore>();
         services.AddSingleton<HistoryStore>();
         services.AddSingleton<HistoryChannel>();
@@ -128,7 +134,18 @@ public sealed class Program
         services.AddOptions<HostFilteringOptions>().Configure<IOptions<AvtsWebOptions>>((filter, avts) =>
             filter.AllowedHosts = [.. LoopbackHosts, .. avts.Value.AllowedHosts]);
 
-        services.AddSignalR().AddMessagePackProtocol();
+        var signalR = services.AddSignalR().AddMessagePackProtocol();
+        var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        if (cluster.Enabled)
+        {
+            services.AddAvtsCluster(signalR, cluster);
+        }
+        else
+        {
+            services.AddSingleton<IStreamDirectory, LocalStreamDirectory>();
+            services.AddSingleton<IStreamControl>(sp => sp.GetRequiredService<LiveEngineService>());
+        }
+
         services.AddOpenApi();
         services.AddProblemDetails();
         // A query or route value that does not bind is the client's 400 in every environment, not a thrown exception.

@@ -8,7 +8,8 @@ namespace Avts.Web.Api;
 /// <param name="Windows">Windows scored since start.</param>
 /// <param name="HubDrops">Hub messages dropped (slow clients).</param>
 /// <param name="PersistenceDrops">History rows dropped (slow database).</param>
-/// <param name="Streams">Each stream's state.</param>
+/// <param name="Streams">Each stream's state (in a cluster: the streams scored on this node).</param>
+/// <param name="Node">This node's name (<c>Avts:Cluster:NodeName</c>, default the machine name).</param>
 public sealed record HealthReport(
     string Status,
     string Version,
@@ -17,4 +18,5 @@ public sealed record HealthReport(
     long Windows,
     long HubDrops,
     long PersistenceDrops,
-    IReadOnlyList<StreamHealth> Streams);
+    IReadOnlyList<StreamHealth> Streams,
+    string Node);

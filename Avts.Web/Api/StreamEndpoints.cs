@@ -20,9 +20,9 @@ public static class StreamEndpoints
         var reads = endpoints.MapGroup("/api").WithTags("read").WithMetadata(ApiKeyRequirement.Read);
         var control = endpoints.MapGroup("/api").WithTags("control").WithMetadata(ApiKeyRequirement.Change);
 
-        reads.MapGet("/streams", (StreamBoard board) => board.Snapshot()).WithName("ListStreams");
-        reads.MapGet("/streams/{name}", (string name, StreamBoard board) =>
-            board.Snapshot(name) is { } stream ? Results.Ok(stream) : NotFound(name)).WithName("GetStream");
+        reads.MapGet("/streams", (IStreamDirectory streams, CancellationToken ct) => streams.ListAsync(ct)).WithName("ListStreams");
+        reads.MapGet("/streams/{name}", async (string name, IStreamDirectory streams, CancellationToken ct) =>
+            await streams.FindAsync(name, ct) is { } stream ? Results.Ok(stream) : NotFound(name)).WithName("GetStream");
         reads.MapGet("/streams/{name}/windows", WindowsAsync).WithName("ListWindows");
         reads.MapGet("/streams/{name}/curve", (string name, StreamBoard board) =>
             board.LatestCurve(name) is { } curve ? Results.Ok(curve) : Results.NotFound(new { error = $"no score curve for '{name}' yet" }))
@@ -37,17 +37,17 @@ public static class StreamEndpoints
 
         control.MapPost("/streams", AddAsync).WithName("AddStream").Accepts<StreamConfig>("application/json");
         control.MapPost("/benchmarks", StoreBenchmarkAsync).WithName("StoreBenchmark");
-        control.MapDelete("/streams/{name}", async (string name, LiveEngineService engine, CancellationToken ct) =>
+        control.MapDelete("/streams/{name}", async (string name, IStreamControl engine, CancellationToken ct) =>
             await engine.RemoveAsync(name, ct) == StreamChange.Done ? Results.NoContent() : NotFound(name)).WithName("RemoveStream");
-        control.MapPost("/streams/{name}/pause", (string name, LiveEngineService engine, StreamBoard board, CancellationToken ct) =>
-            ChangeAsync(name, engine.PauseAsync, board, ct)).WithName("PauseStream");
-        control.MapPost("/streams/{name}/resume", (string name, LiveEngineService engine, StreamBoard board, CancellationToken ct) =>
-            ChangeAsync(name, engine.ResumeAsync, board, ct)).WithName("ResumeStream");
+        control.MapPost("/streams/{name}/pause", (string name, IStreamControl engine, IStreamDirectory streams, CancellationToken ct) =>
+            ChangeAsync(name, engine.PauseAsync, streams, ct)).WithName("PauseStream");
+        control.MapPost("/streams/{name}/resume", (string name, IStreamControl engine, IStreamDirectory streams, CancellationToken ct) =>
+            ChangeAsync(name, engine.ResumeAsync, streams, ct)).WithName("ResumeStream");
         return endpoints;
     }
 
     private static async Task<IResult> AddAsync(
-        HttpRequest request, LiveEngineService engine, StreamLocationPolicy policy, TimeProvider time, IOptions<AvtsWebOptions> options,
+        HttpRequest request, IStreamControl engine, StreamLocationPolicy policy, TimeProvider time, IOptions<AvtsWebOptions> options,
         CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<StreamConfig>(request, options.Value.MaxJsonBodyBytes, ct);
@@ -81,8 +81,8 @@ public static class StreamEndpoints
         Results.Ok(await history.WindowsAsync(name, from, to, Limit(limit), ct));
 
     private static async Task<IResult> ChangeAsync(
-        string name, Func<string, CancellationToken, Task<StreamChange>> change, StreamBoard board, CancellationToken ct) =>
-        await change(name, ct) == StreamChange.Done && board.Snapshot(name) is { } stream ? Results.Ok(stream) : NotFound(name);
+        string name, Func<string, CancellationToken, Task<StreamChange>> change, IStreamDirectory streams, CancellationToken ct) =>
+        await change(name, ct) == StreamChange.Done && await streams.FindAsync(name, ct) is { } stream ? Results.Ok(stream) : NotFound(name);
 
     private static IResult NotFound(string name) =>
         Results.Problem($"no stream named '{name}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown stream");

@@ -1,6 +1,7 @@
 using Avts.Engine;
 using Avts.Live.Pipeline;
 using Avts.Web.Api;
+using Avts.Web.Cluster;
 using Avts.Web.Engine;
 using Avts.Web.Options;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace Avts.Web.Diagnostics;
 /// faulted (no stream gets another window). Degraded: a stream in the pipeline has produced no window for
 /// <see cref="AvtsWebOptions.DegradedAfterHops"/> hops (its first window gets one window length more), a stream has
 /// been reconnecting or failed for longer than <see cref="AvtsWebOptions.DegradedAfterSeconds"/>, or hub/persistence
-/// drops exceed <see cref="AvtsWebOptions.DropThreshold"/>. Each stream that degrades the host carries its reason.
+/// drops exceed <see cref="AvtsWebOptions.DropThreshold"/>, or (cluster mode) Redis or PostgreSQL does not answer.
+/// Each stream that degrades the host carries its reason.
 /// </summary>
 public sealed class PipelineHealth(
     StreamBoard board,
@@ -21,6 +23,8 @@ public sealed class PipelineHealth(
     IWindowScorer scorer,
     IOptions<AvtsWebOptions> options,
     IOptions<LiveEngineOptions> liveOptions,
+    NodeIdentity node,
+    DependencyHealth dependencies,
     TimeProvider time)
 {
     /// <summary>The report now.</summary>
@@ -47,9 +51,10 @@ public sealed class PipelineHealth(
             reasons.Add($"{metrics.PersistenceDrops} history rows dropped");
         }
 
+        reasons.AddRange(dependencies.Reasons);
         var status = scoring.FaultReason is not null ? "Unhealthy" : reasons.Count > 0 ? "Degraded" : "Healthy";
         return new HealthReport(
-            status, EngineInfo.Version, scorer.Name, reasons, metrics.Windows, metrics.HubDrops, metrics.PersistenceDrops, streams);
+            status, EngineInfo.Version, scorer.Name, reasons, metrics.Windows, metrics.HubDrops, metrics.PersistenceDrops, streams, node.Name);
     }
 
     /// <summary>0 healthy, 1 degraded, 2 unhealthy (the gauge's value).</summary>

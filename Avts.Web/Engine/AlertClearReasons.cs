@@ -17,4 +17,7 @@ public static class AlertClearReasons
 
     /// <summary>Found open at start (the host had crashed); closed at the stream's last stored window.</summary>
     public const string HostRestarted = "host_restarted";
+
+    /// <summary>Cluster mode: found open when the stream moved here from a node that was lost (kill -9, crash).</summary>
+    public const string NodeLost = "node_lost";
 }

@@ -26,8 +26,9 @@ public static class DemoStreams
         var path = Path.Combine(directory, FormattableString.Invariant($"demo-{seconds:0}s.mp4"));
         if (!File.Exists(path))
         {
-            // Written aside and renamed, so a host killed mid-write never caches half a clip.
-            var partial = path + ".partial.mp4";
+            // Written aside and renamed, so a host killed mid-write never caches half a clip; the process id keeps
+            // cluster nodes sharing a data directory from writing the same partial file.
+            var partial = FormattableString.Invariant($"{path}.{Environment.ProcessId}.partial.mp4");
             await DemoClip.WriteAsync(partial, 0, seconds, 320, 240, cancellationToken);
             File.Move(partial, path, overwrite: true);
         }

@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using Avts.Live.Pipeline;
+using Avts.Web.Cluster;
 using Avts.Web.Diagnostics;
 using Avts.Web.Hubs;
 using Avts.Web.Options;
@@ -12,7 +13,9 @@ namespace Avts.Web.Engine;
 /// Owns the one <see cref="LivePipeline"/>: restores stored streams, adds configured and demo streams, applies
 /// control operations (add, remove, pause, resume; one at a time) and fans every result and status change out to the
 /// board, metrics, hub queue and history queue. The fan-out runs on the engine's threads and never waits: both queues
-/// drop their oldest items when full.
+/// drop their oldest items when full. In cluster mode the pipeline holds only the streams whose grains are active on
+/// this node (<see cref="StartOwnedAsync"/>, <see cref="StopOwnedAsync"/>); configured and demo streams go to the
+/// shared store, and the grains decide where each one runs.
 /// </summary>
 public sealed class LiveEngineService(
     IOptions<AvtsWebOptions> options,
@@ -22,6 +25,8 @@ public sealed class LiveEngineService(
     StreamLocationPolicy locations,
     StreamBoard board,
     StreamStore store,
+    HistoryStore historyStore,
+    NodeIdentity node,
     BroadcastChannel broadcast,
     HistoryChannel history,
     AvtsMetrics metrics,
@@ -29,10 +34,11 @@ public sealed class LiveEngineService(
     PipelineHealth health,
     DataPaths paths,
     TimeProvider time,
-    ILogger<LiveEngineService> logger) : BackgroundService
+    ILogger<LiveEngineService> logger) : BackgroundService, IStreamControl
 {
     private readonly SemaphoreSlim control = new(1, 1);
     private readonly List<IDisposable> subscriptions = [];
+    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LivePipeline? pipeline;
 
     /// <summary>Starts the pipeline and restores stored and configured streams before the server takes requests.</summary>
@@ -52,6 +58,14 @@ public sealed class LiveEngineService(
         logger.LogInformation(
             "Live engine started: scorer {Scorer}, tolerance {Tolerance} [{Min}, {Max}] ms, data in {DataDirectory}",
             scorer.Name, live.Tolerance.Name, live.Tolerance.MinMs, live.Tolerance.MaxMs, paths.Directory);
+
+        if (node.Clustered)
+        {
+            await ShareStreamsAsync(cancellationToken);
+            started.TrySetResult();
+            await base.StartAsync(cancellationToken);
+            return;
+        }
 
         foreach (var stored in await store.ListAsync(cancellationToken))
         {
@@ -79,7 +93,69 @@ public sealed class LiveEngineService(
             await AddDemoStreamsAsync(cancellationToken);
         }
 
+        started.TrySetResult();
         await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Cluster mode, called by the stream's grain on activation: puts a stored stream into this node's pipeline.
+    /// <paramref name="takeover"/>: the stream had an owner that was lost, so its open alert is closed as node_lost
+    /// and dashboards are told it is reconnecting here (the gap shows as an outage, not as healthy silence).
+    /// </summary>
+    public async Task StartOwnedAsync(StreamDefinition stream, bool takeover, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        await started.Task.WaitAsync(cancellationToken);
+        await control.WaitAsync(cancellationToken);
+        try
+        {
+            if (board.Contains(stream.Name))
+            {
+                return;
+            }
+
+            // As for stored streams on one machine: this node's location policy is checked again.
+            if (locations.Check(stream.Location, out var refusal) is null)
+            {
+                logger.LogWarning("Stream {Stream} not started on {Node}: {Reason}", stream.Name, node.Name, refusal);
+                return;
+            }
+
+            if (takeover)
+            {
+                await historyStore.CloseOpenAlertsAsync(stream.Name, AlertClearReasons.NodeLost, cancellationToken);
+                broadcast.Queue.Write(new StatusMessage(
+                    stream.Name, StreamState.Reconnecting.WireName(), $"node lost; moved to {node.Name}", time.GetUtcNow().ToUnixTimeMilliseconds()));
+            }
+
+            AddCore(stream);
+            logger.LogInformation("Stream {Stream} now scored on {Node}{Takeover}", stream.Name, node.Name, takeover ? " (taken over)" : string.Empty);
+        }
+        finally
+        {
+            control.Release();
+        }
+    }
+
+    /// <summary>Cluster mode, called by the stream's grain on deactivation (paused, removed, or the node stops).</summary>
+    public async Task StopOwnedAsync(string name, CancellationToken cancellationToken)
+    {
+        await control.WaitAsync(cancellationToken);
+        try
+        {
+            if (!board.Contains(name))
+            {
+                return;
+            }
+
+            pipeline?.RemoveStream(name);
+            Publish(board.Remove(name, time.GetUtcNow()));
+            logger.LogInformation("Stream {Stream} no longer scored on {Node}", name, node.Name);
+        }
+        finally
+        {
+            control.Release();
+        }
     }
 
     /// <inheritdoc />
@@ -179,6 +255,31 @@ public sealed class LiveEngineService(
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Cluster mode: configured and demo streams are written to the shared store unless a stream of that name is there
+    /// (the first node to start wins; a paused one stays paused). As on one machine, a configured or demo stream deleted
+    /// through the API comes back at the next start (here: of any node).
+    /// </summary>
+    private async Task ShareStreamsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var wanted = options.Value.Streams
+            .Select(c => StreamConfigParser.TryParse(c, now, out _))
+            .OfType<StreamDefinition>()
+            .ToList();
+        if (options.Value.Demo)
+        {
+            var clip = await DemoStreams.EnsureClipAsync(paths.Directory, options.Value.DemoClipSeconds, cancellationToken);
+            wanted.AddRange(DemoStreams.Definitions(clip, now));
+        }
+
+        var known = (await store.ListAsync(cancellationToken)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var stream in wanted.Where(s => !known.Contains(s.Name)))
+        {
+            await store.InsertIfMissingAsync(stream, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// In demo mode (at start, before the server takes requests, so the tiles show up right after /healthz answers),

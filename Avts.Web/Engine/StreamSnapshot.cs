@@ -18,6 +18,7 @@ namespace Avts.Web.Engine;
 /// <param name="Windows">Windows scored since the host started.</param>
 /// <param name="DroppedWindows">Windows the engine dropped for this stream.</param>
 /// <param name="WatchedSince">When it last entered the pipeline (added, restored at start, or resumed).</param>
+/// <param name="Node">The node scoring it now (this host's name on a single machine), or null when none does (paused, moving).</param>
 public sealed record StreamSnapshot(
     string Name,
     string Location,
@@ -35,4 +36,5 @@ public sealed record StreamSnapshot(
     DateTimeOffset? LastWindowAt,
     long Windows,
     long DroppedWindows,
-    DateTimeOffset WatchedSince);
+    DateTimeOffset WatchedSince,
+    string? Node = null);

@@ -19,7 +19,13 @@ public sealed class AvtsWebOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>ADO.NET connection string; <c>{DataDirectory}</c> is replaced by the resolved data directory.</summary>
+    /// <summary>The storage engine: Sqlite (default, a file in the data directory) or PostgreSql (required by cluster mode).</summary>
+    public Persistence.DatabaseProvider DatabaseProvider { get; set; } = Persistence.DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// ADO.NET connection string of <see cref="DatabaseProvider"/>; <c>{DataDirectory}</c> is replaced by the resolved
+    /// data directory (e.g. <c>Host=127.0.0.1;Port=5432;Username=avts;Password=…;Database=avts</c> for PostgreSql).
+    /// </summary>
     [Required]
     public string Database { get; set; } = "Data Source={DataDirectory}/avts.db";
 

@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Avts.Web.Persistence;
 
 /// <summary>
-/// The history database over plain ADO.NET (<see cref="DbProviderFactory"/>, parameters named <c>@x</c>), so another
-/// provider (e.g. Npgsql for PostgreSQL) only needs its factory and connection string: the schema uses portable types
-/// (BIGINT Unix milliseconds for times, INTEGER 0/1 for flags, DOUBLE PRECISION, TEXT) and no autoincrement.
+/// The storage in front of streams, history, alerts, QA jobs and benchmark runs, over plain ADO.NET (parameters named
+/// <c>@x</c>): SQLite (single machine) or PostgreSQL (cluster), chosen by <see cref="IDatabaseDialect"/>. The schema uses
+/// portable types (BIGINT Unix milliseconds for times, INTEGER 0/1 for flags, DOUBLE PRECISION, TEXT), no
+/// autoincrement and <c>INSERT … ON CONFLICT DO NOTHING</c> (both engines), so the stores share one SQL text.
 /// For SQLite the file is switched to WAL once, so every committed batch survives a kill -9 of the host.
 /// </summary>
 public sealed class AvtsDatabase : IDisposable
@@ -17,40 +18,59 @@ public sealed class AvtsDatabase : IDisposable
         "CREATE TABLE IF NOT EXISTS windows (stream VARCHAR(64) NOT NULL, t_start DOUBLE PRECISION NOT NULL, t_end DOUBLE PRECISION NOT NULL, audio_delay_ms DOUBLE PRECISION NULL, raw_delay_ms DOUBLE PRECISION NULL, confidence DOUBLE PRECISION NOT NULL, state VARCHAR(16) NOT NULL, drift DOUBLE PRECISION NULL, alert INTEGER NOT NULL, latency_ms DOUBLE PRECISION NOT NULL, recorded_at BIGINT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS ix_windows_stream_time ON windows (stream, recorded_at)",
         "CREATE INDEX IF NOT EXISTS ix_windows_time ON windows (recorded_at)",
+        // A window's identity: a retried batch (database restarting, node moving) never stores it twice.
+        "CREATE UNIQUE INDEX IF NOT EXISTS ux_windows_identity ON windows (stream, recorded_at, t_start)",
         "CREATE TABLE IF NOT EXISTS alerts (stream VARCHAR(64) NOT NULL, raised_at BIGINT NOT NULL, cleared_at BIGINT NULL, peak_delay_ms DOUBLE PRECISION NULL, clear_reason VARCHAR(16) NULL, PRIMARY KEY (stream, raised_at))",
         "CREATE TABLE IF NOT EXISTS benchmark_runs (id VARCHAR(64) PRIMARY KEY, kind VARCHAR(32) NOT NULL, recorded_at BIGINT NOT NULL, json TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS qa_jobs (id VARCHAR(32) PRIMARY KEY, source VARCHAR(8) NOT NULL, name TEXT NOT NULL, input_path TEXT NOT NULL, state VARCHAR(16) NOT NULL, percent DOUBLE PRECISION NULL, error TEXT NULL, created_at BIGINT NOT NULL, started_at BIGINT NULL, finished_at BIGINT NULL, audio_delay_ms DOUBLE PRECISION NULL, confidence DOUBLE PRECISION NULL, verdict VARCHAR(16) NULL, fixed_path TEXT NULL, report_json TEXT NULL, report_csv TEXT NULL)",
         "CREATE INDEX IF NOT EXISTS ix_qa_jobs_created ON qa_jobs (created_at)",
     ];
 
-    private readonly DbProviderFactory factory;
+    private readonly IDatabaseDialect dialect;
     private readonly string connectionString;
-    private readonly Lazy<Task> created;
+    private readonly Lock gate = new();
+    private Task? created;
 
-    /// <summary>A database reached through <paramref name="factory"/> with <paramref name="connectionString"/>.</summary>
-    public AvtsDatabase(DbProviderFactory factory, string connectionString)
+    /// <summary>A database of <paramref name="dialect"/>'s engine reached with <paramref name="connectionString"/>.</summary>
+    public AvtsDatabase(IDatabaseDialect dialect, string connectionString)
     {
-        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        this.factory = factory;
+        this.dialect = dialect;
         this.connectionString = connectionString;
-        created = new Lazy<Task>(CreateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Creates the tables (once per process; idempotent on the database).</summary>
-    public Task EnsureCreatedAsync() => created.Value;
+    /// <summary>The engine-specific statements.</summary>
+    public IDatabaseDialect Dialect => dialect;
+
+    /// <summary>
+    /// Creates the tables (once per process; idempotent on the database). A failed attempt (the server not up yet) is
+    /// forgotten, so the next call tries again instead of failing for the life of the process.
+    /// </summary>
+    public Task EnsureCreatedAsync()
+    {
+        lock (gate)
+        {
+            if (created is null || created.IsFaulted || created.IsCanceled)
+            {
+                created = CreateAsync();
+            }
+
+            return created;
+        }
+    }
 
     /// <summary>Opens a connection (callers dispose it); for SQLite with synchronous=NORMAL, safe under WAL.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = factory.CreateConnection() ?? throw new InvalidOperationException("the provider made no connection");
+        var connection = dialect.Factory.CreateConnection() ?? throw new InvalidOperationException("the provider made no connection");
         connection.ConnectionString = connectionString;
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection)
+            foreach (var statement in dialect.ConnectionSetup)
             {
-                await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL", cancellationToken);
+                await ExecuteAsync(connection, statement, cancellationToken);
             }
 
             return connection;
@@ -84,7 +104,7 @@ public sealed class AvtsDatabase : IDisposable
     /// <summary>Releases pooled SQLite connections so the file can be moved or deleted after the host stops.</summary>
     public void Dispose()
     {
-        if (factory is SqliteFactory)
+        if (dialect is SqliteDialect)
         {
             using var connection = new SqliteConnection(connectionString);
             SqliteConnection.ClearPool(connection);
@@ -100,21 +120,56 @@ public sealed class AvtsDatabase : IDisposable
     private async Task CreateAsync()
     {
         await using var connection = await OpenAsync(CancellationToken.None);
-        if (connection is SqliteConnection)
-        {
-            // Persistent on the file: readers never block the writer and a committed batch survives a crash.
-            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", CancellationToken.None);
-        }
-
-        foreach (var statement in Schema)
+        // SQLite: persistent on the file, readers never block the writer and a committed batch survives a crash.
+        foreach (var statement in dialect.DatabaseSetup)
         {
             await ExecuteAsync(connection, statement, CancellationToken.None);
         }
 
-        // Databases made before alerts had a clear reason gain the column (NULL for what they cleared).
-        if (!await HasColumnAsync(connection, "alerts", "clear_reason"))
+        if (dialect.SchemaLock.Length > 0)
         {
-            await ExecuteAsync(connection, "ALTER TABLE alerts ADD COLUMN clear_reason VARCHAR(16) NULL", CancellationToken.None);
+            await ExecuteAsync(connection, dialect.SchemaLock, CancellationToken.None);
+        }
+
+        try
+        {
+            foreach (var statement in Schema)
+            {
+                await ExecuteAsync(connection, statement, CancellationToken.None);
+            }
+
+            await UpgradeAsync(connection);
+        }
+        finally
+        {
+            if (dialect.SchemaUnlock.Length > 0)
+            {
+                await ExecuteAsync(connection, dialect.SchemaUnlock, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task UpgradeAsync(DbConnection connection)
+    {
+        // Databases made before alerts had a clear reason gain the column (NULL for what they cleared); QA jobs gained
+        // the node that accepted them (NULL: a single-machine host).
+        await AddColumnAsync(connection, "alerts", "clear_reason", "VARCHAR(16) NULL");
+        await AddColumnAsync(connection, "qa_jobs", "node", "VARCHAR(64) NULL");
+    }
+
+    private async Task AddColumnAsync(DbConnection connection, string table, string column, string type)
+    {
+        if (dialect.AddColumnIfMissing.Length > 0)
+        {
+            // Several nodes may start at once: IF NOT EXISTS makes the race harmless.
+            await ExecuteAsync(
+                connection, string.Format(System.Globalization.CultureInfo.InvariantCulture, dialect.AddColumnIfMissing, table, column, type), CancellationToken.None);
+        }
+        else if (!await HasColumnAsync(connection, table, column))
+        {
+#pragma warning disable CA2100 // Every name is a constant of this class.
+            await ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}", CancellationToken.None);
+#pragma warning restore CA2100
         }
     }
 

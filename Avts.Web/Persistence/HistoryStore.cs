@@ -8,9 +8,15 @@ namespace Avts.Web.Persistence;
 public sealed class HistoryStore(AvtsDatabase database)
 {
     private const string InsertWindow =
-        "INSERT INTO windows (stream, t_start, t_end, audio_delay_ms, raw_delay_ms, confidence, state, drift, alert, latency_ms, recorded_at) VALUES (@stream, @t_start, @t_end, @audio_delay_ms, @raw_delay_ms, @confidence, @state, @drift, @alert, @latency_ms, @recorded_at)";
+        "INSERT INTO windows (stream, t_start, t_end, audio_delay_ms, raw_delay_ms, confidence, state, drift, alert, latency_ms, recorded_at) VALUES (@stream, @t_start, @t_end, @audio_delay_ms, @raw_delay_ms, @confidence, @state, @drift, @alert, @latency_ms, @recorded_at) ON CONFLICT DO NOTHING";
 
-    /// <summary>Writes <paramref name="items"/> in one transaction (one commit per batch: WAL makes it durable).</summary>
+    private const string CloseOpen =
+        "UPDATE alerts SET clear_reason = @reason, cleared_at = COALESCE((SELECT MAX(w.recorded_at) FROM windows w WHERE w.stream = alerts.stream AND w.recorded_at >= alerts.raised_at), alerts.raised_at)";
+
+    /// <summary>
+    /// Writes <paramref name="items"/> in one transaction (one commit per batch: WAL makes it durable). Idempotent: a
+    /// window or raised alert already stored (a batch retried after a lost commit answer) is skipped, not doubled.
+    /// </summary>
     public async Task WriteAsync(IReadOnlyList<HistoryItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -102,10 +108,20 @@ public sealed class HistoryStore(AvtsDatabase database)
     {
         await database.EnsureCreatedAsync();
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = AvtsDatabase.Command(connection, CloseOpen + " WHERE cleared_at IS NULL", ("@reason", reason));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="CloseOpenAlertsAsync(string, CancellationToken)"/> for one stream only: in a cluster, the node that
+    /// takes over a stream from a lost node closes what that node left open (other streams' alerts are live elsewhere).
+    /// </summary>
+    public async Task<int> CloseOpenAlertsAsync(string stream, string reason, CancellationToken cancellationToken)
+    {
+        await database.EnsureCreatedAsync();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = AvtsDatabase.Command(
-            connection,
-            "UPDATE alerts SET clear_reason = @reason, cleared_at = COALESCE((SELECT MAX(w.recorded_at) FROM windows w WHERE w.stream = alerts.stream AND w.recorded_at >= alerts.raised_at), alerts.raised_at) WHERE cleared_at IS NULL",
-            ("@reason", reason));
+            connection, CloseOpen + " WHERE cleared_at IS NULL AND stream = @stream", ("@reason", reason), ("@stream", stream));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -135,7 +151,10 @@ public sealed class HistoryStore(AvtsDatabase database)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>Stores a benchmark run (the seam for QA jobs and <c>avts bench live</c> results).</summary>
+    /// <summary>
+    /// Stores a benchmark run (the seam for QA jobs and <c>avts bench live</c> results); a run already stored under its
+    /// id is left as it is (cluster nodes importing the same artifacts at start race on it).
+    /// </summary>
     public async Task AddBenchmarkAsync(BenchmarkRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -143,7 +162,7 @@ public sealed class HistoryStore(AvtsDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = AvtsDatabase.Command(
             connection,
-            "INSERT INTO benchmark_runs (id, kind, recorded_at, json) VALUES (@id, @kind, @recorded_at, @json)",
+            "INSERT INTO benchmark_runs (id, kind, recorded_at, json) VALUES (@id, @kind, @recorded_at, @json) ON CONFLICT DO NOTHING",
             ("@id", run.Id), ("@kind", run.Kind), ("@recorded_at", DbValues.Ms(run.RecordedAt)), ("@json", run.Json));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -169,7 +188,7 @@ public sealed class HistoryStore(AvtsDatabase database)
         return a.Raised
             ? AvtsDatabase.Command(
                 connection,
-                "INSERT INTO alerts (stream, raised_at, cleared_at, peak_delay_ms) VALUES (@stream, @raised_at, NULL, @peak)",
+                "INSERT INTO alerts (stream, raised_at, cleared_at, peak_delay_ms) VALUES (@stream, @raised_at, NULL, @peak) ON CONFLICT DO NOTHING",
                 ("@stream", a.Stream), ("@raised_at", DbValues.Ms(a.RaisedAt)), ("@peak", a.PeakDelayMs))
             : AvtsDatabase.Command(
                 connection,

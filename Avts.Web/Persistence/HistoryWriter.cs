@@ -11,18 +11,29 @@ namespace Avts.Web.Persistence;
 public sealed class HistoryWriter(
     HistoryChannel queue,
     HistoryStore store,
+    Cluster.NodeIdentity node,
     IOptions<AvtsWebOptions> options,
     TimeProvider time,
     ILogger<HistoryWriter> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private volatile bool stopping;
 
     /// <summary>
     /// Before the engine starts (this service starts first): alerts a crashed host left open are closed as
-    /// <c>host_restarted</c>, so a restarted stream never has two open alerts.
+    /// <c>host_restarted</c>, so a restarted stream never has two open alerts. Not in a cluster: other nodes' alerts
+    /// are live; there the node taking over a stream closes that stream's leftovers (<c>node_lost</c>).
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (node.Clustered)
+        {
+            await base.StartAsync(cancellationToken);
+            return;
+        }
+
         var closed = await store.CloseOpenAlertsAsync(Engine.AlertClearReasons.HostRestarted, cancellationToken);
         if (closed > 0)
         {
@@ -36,6 +47,7 @@ public sealed class HistoryWriter(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // Completing first lets the write loop drain the queue; base then cancels pruning and waits for both.
+        stopping = true;
         queue.Queue.Complete();
         await base.StopAsync(cancellationToken);
     }
@@ -56,17 +68,46 @@ public sealed class HistoryWriter(
                 batch.Add(item);
             }
 
+            await WriteWithRetryAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch, retrying for up to <see cref="RetryFor"/> (a database server restarting); the inserts are
+    /// idempotent, so a retry after a commit whose answer was lost stores nothing twice. Meanwhile the engine keeps
+    /// queuing and the bounded queue drops (and counts) its oldest rows. A batch still failing is lost and logged.
+    /// </summary>
+    private async Task WriteWithRetryAsync(List<HistoryItem> batch)
+    {
+        var giveUpAt = time.GetUtcNow() + RetryFor;
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
                 await store.WriteAsync(batch, CancellationToken.None);
+                if (attempt > 1)
+                {
+                    logger.LogInformation("Wrote {Count} history rows at attempt {Attempt}", batch.Count, attempt);
+                }
+
+                return;
             }
             catch (Exception e)
             {
-                // A bad batch (disk full, locked file) is lost and logged; the engine goes on.
-                logger.LogError(e, "Could not write {Count} history rows", batch.Count);
-            }
+                if (time.GetUtcNow() >= giveUpAt || stopping)
+                {
+                    logger.LogError(e, "Could not write {Count} history rows", batch.Count);
+                    return;
+                }
 
-            batch.Clear();
+                if (attempt == 1)
+                {
+                    logger.LogWarning("Could not write {Count} history rows, retrying: {Reason}", batch.Count, e.Message);
+                }
+
+                await Task.Delay(RetryDelay, time);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Avts.Web.Cluster;
 using Avts.Web.Persistence;
 
 namespace Avts.Web.Qa;
@@ -6,8 +7,9 @@ namespace Avts.Web.Qa;
 /// <summary>
 /// The <c>qa_jobs</c> table: one row per job, its state and headline figures, plus the report as JSON and CSV text
 /// (the plot and any corrected copy live as files in the job's folder). Same portable style as the history tables.
+/// Each row names the node that accepted it, so in a cluster a restarting node fails only its own cut-off jobs.
 /// </summary>
-public sealed class QaStore(AvtsDatabase database)
+public sealed class QaStore(AvtsDatabase database, NodeIdentity node)
 {
     private const string Columns =
         "id, source, name, input_path, state, percent, error, created_at, started_at, finished_at, audio_delay_ms, confidence, verdict, fixed_path";
@@ -19,9 +21,26 @@ public sealed class QaStore(AvtsDatabase database)
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = AvtsDatabase.Command(
             connection,
-            $"INSERT INTO qa_jobs ({Columns}) VALUES (@id, @source, @name, @input_path, @state, @percent, @error, @created_at, @started_at, @finished_at, @audio_delay_ms, @confidence, @verdict, @fixed_path)",
-            Parameters(job));
+            $"INSERT INTO qa_jobs ({Columns}, node) VALUES (@id, @source, @name, @input_path, @state, @percent, @error, @created_at, @started_at, @finished_at, @audio_delay_ms, @confidence, @verdict, @fixed_path, @node)",
+            [.. Parameters(job), ("@node", node.Name)]);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks <paramref name="job"/> running on this node if it is still queued; false when another node (or an earlier
+    /// claim) has it, so a job runs once however many nodes see it.
+    /// </summary>
+    public async Task<bool> ClaimAsync(QaJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = AvtsDatabase.Command(
+            connection,
+            database.Dialect.ClaimQaJob,
+            ("@node", node.Name),
+            ("@started_at", job.StartedAt is { } s ? DbValues.Ms(s) : null),
+            ("@id", job.Id));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Writes the job's state and figures (not the report).</summary>
@@ -55,13 +74,20 @@ public sealed class QaStore(AvtsDatabase database)
     public Task<IReadOnlyList<QaJob>> ListAsync(int limit, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {Columns} FROM qa_jobs ORDER BY created_at DESC LIMIT @limit", cancellationToken, ("@limit", limit));
 
-    /// <summary>Jobs left queued or running by a previous process.</summary>
+    /// <summary>Jobs left queued or running by a previous process (in a cluster: by this node's previous process).</summary>
     public Task<IReadOnlyList<QaJob>> UnfinishedAsync(CancellationToken cancellationToken) =>
-        QueryAsync(
-            $"SELECT {Columns} FROM qa_jobs WHERE state = @queued OR state = @running",
-            cancellationToken,
-            ("@queued", QaStates.Queued),
-            ("@running", QaStates.Running));
+        node.Clustered
+            ? QueryAsync(
+                $"SELECT {Columns} FROM qa_jobs WHERE (state = @queued OR state = @running) AND node = @node",
+                cancellationToken,
+                ("@queued", QaStates.Queued),
+                ("@running", QaStates.Running),
+                ("@node", node.Name))
+            : QueryAsync(
+                $"SELECT {Columns} FROM qa_jobs WHERE state = @queued OR state = @running",
+                cancellationToken,
+                ("@queued", QaStates.Queued),
+                ("@running", QaStates.Running));
 
     /// <summary>The stored report of job <paramref name="id"/> as JSON (<paramref name="csv"/> false) or CSV, or null.</summary>
     public async Task<string?> ReportAsync(string id, bool csv, CancellationToken cancellationToken)

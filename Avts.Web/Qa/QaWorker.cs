@@ -51,6 +51,13 @@ public sealed partial class QaWorker(
         queue.Update(job);
         try
         {
+            if (!await store.ClaimAsync(job, stoppingToken))
+            {
+                // Claimed elsewhere (or no longer queued): its row belongs to whoever claimed it.
+                LogNotClaimed(job.Id);
+                return;
+            }
+
             await store.UpdateAsync(job, stoppingToken);
             var progress = new ImmediateProgress(fraction =>
             {
@@ -107,6 +114,9 @@ public sealed partial class QaWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "QA job {JobId} ({Name}) done: audio delay {AudioDelayMs} ms")]
     private partial void LogDone(string jobId, string name, double? audioDelayMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "QA job {JobId} is no longer queued here; not run")]
+    private partial void LogNotClaimed(string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "QA job {JobId} failed: {Reason}")]
     private partial void LogFailed(string jobId, string reason);

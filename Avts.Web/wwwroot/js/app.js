@@ -43,5 +43,9 @@ hub.onOpen = () => hub.send('SubscribeAll');
 hub.onState = (state) => { document.getElementById('hub-state').textContent = `hub: ${state}`; };
 hub.start();
 setInterval(refresh, 250);
+// Once a second the tiles are redrawn anyway (a silent stream must turn grey without any message), and every 10 s
+// the list is re-read: in cluster mode it says which node scores each stream now.
+setInterval(() => { dirty = true; }, 1000);
+setInterval(() => { if (!location.hash.replace(/^#\/?/, '')) dashboard.loadStreams().then(() => { dirty = true; }, () => {}); }, 10_000);
 window.addEventListener('hashchange', route);
 dashboard.loadStreams().then(route, route);

@@ -10,15 +10,21 @@ export async function loadStreams() {
   const [streams, band] = await Promise.all([getJson('/api/streams'), getJson('/api/tolerance')]);
   live.band = { min: band.minMs, max: band.maxMs, name: band.name };
   for (const s of streams) {
+    const known = live.streams.get(s.name);
+    // node: who scores it now (cluster mode moves streams); seenAt: when this page last heard of a window.
     live.streams.set(s.name, { name: s.name, state: s.state, audioDelayMs: s.lastDelayMs, alert: s.alert,
-      confidence: null, driftMsPerMinute: null, ...live.streams.get(s.name) });
+      confidence: null, driftMsPerMinute: null, seenAt: Date.now(), ...known, node: s.node });
   }
 }
+
+// A live stream whose windows stopped arriving (its node died, the link broke) is an outage, not a calm tile.
+const SILENT_MS = 10_000;
+const silentFor = (s) => (s.state === 'live' && s.seenAt ? Date.now() - s.seenAt : 0);
 
 export function onWindow(m) {
   const s = live.streams.get(m.stream) ?? { name: m.stream };
   Object.assign(s, { audioDelayMs: m.audioDelayMs, rawDelayMs: m.rawDelayMs, confidence: m.confidence, state: m.state,
-    driftMsPerMinute: m.driftMsPerMinute, alert: m.alert, at: m.atUnixMs });
+    driftMsPerMinute: m.driftMsPerMinute, alert: m.alert, at: m.atUnixMs, seenAt: Date.now() });
   live.streams.set(m.stream, s);
   const points = live.history.get(m.stream) ?? [];
   points.push({ t: m.atUnixMs, v: m.audioDelayMs, raw: m.rawDelayMs, confidence: m.confidence, state: m.state });
@@ -50,12 +56,15 @@ export function render(view) {
 }
 
 function tile(s) {
-  const off = ['paused', 'failed', 'ended', 'reconnecting', 'connecting'].includes(s.state);
+  const silent = silentFor(s) > SILENT_MS;
+  const off = silent || ['paused', 'failed', 'ended', 'reconnecting', 'connecting'].includes(s.state);
+  const state = silent ? `no window for ${Math.round(silentFor(s) / 1000)} s` : s.state;
   return `<div class="tile ${s.alert ? 'alert' : off ? 'off' : ''}" data-stream="${escapeHtml(s.name)}">
     <div class="name">${escapeHtml(s.name)} ${s.alert ? '<span class="badge">ALERT</span>' : ''}</div>
     <div class="delay">${fmt.ms(s.audioDelayMs)}</div>
     <dl><dt>confidence</dt><dd class="confidence">${fmt.num(s.confidence)}</dd>
-    <dt>state</dt><dd class="state">${escapeHtml(s.state ?? '—')}</dd>
+    <dt>state</dt><dd class="state">${escapeHtml(state ?? '—')}</dd>
+    ${s.node ? `<dt>node</dt><dd class="node">${escapeHtml(s.node)}</dd>` : ''}
     <dt>drift</dt><dd>${s.driftMsPerMinute === null || s.driftMsPerMinute === undefined ? '—' : s.driftMsPerMinute.toFixed(1) + ' ms/min'}</dd></dl>
   </div>`;
 }
