@@ -38,9 +38,9 @@ internal static class MotionExtractor
 
         int w = video.Width, h = video.Height;
 
-        // One header over all frames stacked vertically for the face search; each frame is a row band of it (no copies).
-        using var all = Mat.FromPixelData(n * h, w, MatType.CV_8UC1, video.Pixels);
-        var regions = faces is null ? null : MouthRegions(all, video, faces, cancellationToken);
+        // For the face search: one header over all frames stacked vertically; each frame is a row band of it (no copies).
+        using var all = faces is null ? null : Mat.FromPixelData(n * h, w, MatType.CV_8UC1, video.Pixels);
+        var regions = faces is null ? null : MouthRegions(all!, video, faces, cancellationToken);
         var frameSize = w * h;
         ReadOnlySpan<byte> pixels = video.Pixels;
         var previousMean = FrameDifference.Mean(pixels[..frameSize]);
