@@ -1,3 +1,4 @@
+using Avts.Web.Hosting;
 using Avts.Web.Options;
 using Avts.Web.Persistence;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public sealed partial class ClusterStreamKeeper(
                 LogPassFailed(e.Message);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 
     private async Task KeepAsync(string stream, TimeSpan timeout, CancellationToken stoppingToken)
@@ -54,18 +55,6 @@ public sealed partial class ClusterStreamKeeper(
         {
             // Typically its silo is dead but not yet declared so: the next pass (after the declaration) moves it.
             LogKeepFailed(stream, e.GetType().Name, e.Message);
-        }
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using Avts.Web.Hosting;
 using Avts.Web.Options;
 using Avts.Web.Persistence;
 using Microsoft.Extensions.Options;
@@ -47,7 +48,7 @@ public sealed partial class DependencyProbe(
 
             health.Report(reasons);
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 
     private static async Task<string?> ProbeRedisAsync(ConnectionMultiplexer redis, CancellationToken stoppingToken)
@@ -81,18 +82,6 @@ public sealed partial class DependencyProbe(
     }
 
     private static string FirstLine(Exception e) => e.Message.Split('\n', 2)[0].Trim();
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster dependencies: {State}")]
     private partial void LogChanged(string state);

@@ -1,3 +1,4 @@
+using Avts.Web.Hosting;
 using Avts.Web.Options;
 using Microsoft.Extensions.Options;
 
@@ -134,18 +135,6 @@ public sealed class HistoryWriter(
                 logger.LogError(e, "Could not prune history");
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 }
