@@ -24,6 +24,13 @@ namespace Avts.Engine.Benchmarks;
 /// <param name="Gflop">Floating-point operations per window (2 per multiply-add), 10⁹.</param>
 /// <param name="GflopPerSecond">Gflop / median window time.</param>
 /// <param name="PercentOfPeak">GflopPerSecond as a percentage of the measured matrix-multiply rate (<see cref="MatmulPeakRow"/>).</param>
+/// <param name="CheckClipMs">
+/// Milliseconds per 1 s clip of the network's share of a check (<c>AvtsEstimator</c>'s window scoring over synthetic
+/// media of <see cref="InferenceBenchmark.CheckSeconds"/>: the clips of each analysis window embedded in one batch, the
+/// log-mel and audio map once per input, the frozen-picture gate; inputs cut beforehand, see
+/// <paramref name="CutMedianMs"/>), median of the runs.
+/// </param>
+/// <param name="CheckClips">Clips one such run scores.</param>
 public sealed record InferenceTimingRow(
     string Size,
     string Weights,
@@ -43,4 +50,6 @@ public sealed record InferenceTimingRow(
     double AudioGmac,
     double Gflop,
     double GflopPerSecond,
-    double PercentOfPeak) : SpeedRow;
+    double PercentOfPeak,
+    double CheckClipMs,
+    int CheckClips) : SpeedRow;

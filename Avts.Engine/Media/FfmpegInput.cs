@@ -9,9 +9,10 @@ internal static class FfmpegInput
     /// (<c>-noaccurate_seek</c>: no trimming by ffmpeg), and never cut with <c>-t</c>: the caller trims by each frame's
     /// and sample's own timestamp and stops reading at the end it wants. Trimming inside ffmpeg depends on the
     /// container (with <c>-copyts</c>, an AVI cut with <c>-ss 0 -t</c> yields no video frames at all), timestamps do not.
-    /// ffmpeg counts an input <c>-ss</c> from the container start time, so that is subtracted here.
+    /// ffmpeg counts an input <c>-ss</c> from the container start time, so that is subtracted here. Options for the
+    /// input and its decoders (<paramref name="inputOptions"/>, e.g. the video decode's) go before <c>-i</c>.
     /// </summary>
-    public static List<string> Arguments(string input, MediaInfo info, DecodeOptions options, string logLevel)
+    public static List<string> Arguments(string input, MediaInfo info, DecodeOptions options, string logLevel, params ReadOnlySpan<string> inputOptions)
     {
         var arguments = new List<string> { "-nostdin", "-hide_banner", "-nostats", "-loglevel", logLevel };
         if (options.StartSeconds is { } start && start - info.StartSeconds > SeekPrerollSeconds)
@@ -19,6 +20,7 @@ internal static class FfmpegInput
             arguments.AddRange(["-ss", FfmpegProcess.Seconds(start - info.StartSeconds - SeekPrerollSeconds), "-noaccurate_seek"]);
         }
 
+        arguments.AddRange(inputOptions);
         arguments.AddRange(["-copyts", "-i", input]);
         return arguments;
     }

@@ -115,6 +115,11 @@ public static class FfmpegProcess
 
         var stderrTail = new Queue<string>();
         var stderrTask = DrainStandardErrorAsync(process.StandardError, stderrTail, consumeStderrLine, Progress);
+        if (readStdout is not null)
+        {
+            _ = PipeCapacity.TryEnlarge(process.StandardOutput.BaseStream);
+        }
+
         var stdoutTask = readStdout is null
             ? process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, stall.Token)
             : readStdout(process.StandardOutput.BaseStream, Progress, stall.Token);

@@ -43,15 +43,22 @@ public static partial class MediaProbe
             throw new MediaInputException($"{input} has neither a video nor an audio stream.");
         }
 
-        if (info.Video is { ReorderFrames: > 0 } video && !IsUrl(input)
-            && await PacketsLackPtsAsync(input, stallTimeout, cancellationToken).ConfigureAwait(false))
+        // The two packet probes are independent short ffprobe runs (most of each is ffprobe starting): run them together.
+        var lacksPts = info.Video is { ReorderFrames: > 0 } && !IsUrl(input)
+            ? PacketsLackPtsAsync(input, stallTimeout, cancellationToken)
+            : Task.FromResult(false);
+        var untrimmedPriming = info.Audio is { } a
+            ? HasUntrimmedAacPrimingAsync(info, a, json, stallTimeout, cancellationToken)
+            : Task.FromResult(false);
+        await Task.WhenAll(lacksPts, untrimmedPriming).ConfigureAwait(false);
+
+        if (info.Video is { } video && await lacksPts.ConfigureAwait(false))
         {
             var rate = video.RealFrameRate > 0 && video.FrameRate > 0 ? Math.Min(video.RealFrameRate, video.FrameRate) : video.FrameRate;
             info = info with { Video = video with { ReorderDelaySeconds = rate > 0 ? video.ReorderFrames / rate : 0 } };
         }
 
-        if (info.Audio is { } audio && await HasUntrimmedAacPrimingAsync(info, audio, json, stallTimeout, cancellationToken)
-                .ConfigureAwait(false))
+        if (info.Audio is { } audio && await untrimmedPriming.ConfigureAwait(false))
         {
             info = info with { Audio = audio with { UntrimmedPrimingSamples = StandardAacPrimingSamples } };
         }

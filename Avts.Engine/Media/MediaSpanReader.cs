@@ -83,13 +83,14 @@ public sealed class MediaSpanReader : IMediaSpans
         {
             var start = index == 0 ? double.NegativeInfinity : origin + (index * layout.SpanSeconds);
             var end = whole ? double.PositiveInfinity : origin + ((index + 1) * layout.SpanSeconds) + layout.OverlapSeconds;
-            await frames.FillAsync(limitStart, limitEnd, end, cancellationToken).ConfigureAwait(false);
             var audioFrom = Math.Max(start - layout.AudioMarginSeconds, limitStart);
             var audioTo = Math.Min(end + layout.AudioMarginSeconds, limitEnd);
-            if (samples is not null)
-            {
-                await samples.FillAsync(audioTo, cancellationToken).ConfigureAwait(false);
-            }
+
+            // Both pipes are drained at once: read one after the other, the sound's ffmpeg would wait on its full pipe
+            // for the whole span's video and then decode its share alone, after the picture (issue 18's profile).
+            await Task.WhenAll(
+                frames.FillAsync(limitStart, limitEnd, end, cancellationToken),
+                samples?.FillAsync(audioTo, cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
 
             yield return new DecodedMedia(
                 Info,

@@ -169,13 +169,16 @@ public sealed class AudioEncoder : Module<Tensor, Tensor>
             throw new ArgumentException("The shifted windows run past the feature map.");
         }
 
-        // Double precision keeps the running sum from losing the small differences between neighbouring shifts.
-        var sums = functional.pad(featureMap.to_type(ScalarType.Float64).cumsum(2), [1, 0]);
+        // Double precision keeps the running sum from losing the small differences between neighbouring shifts. The
+        // sum runs over the shifted windows' own frames only: over a whole input's map (a check maps its audio once)
+        // every clip would pay for the whole input.
+        var frames = featureMap.narrow(2, firstStart, shiftCount - 1 + frameCount);
+        var sums = functional.pad(frames.to_type(ScalarType.Float64).cumsum(2), [1, 0]);
         var segmentLength = frameCount / segments;
         var parts = new Tensor[segments];
         for (var k = 0; k < segments; k++)
         {
-            var from = firstStart + (k * segmentLength);
+            var from = k * segmentLength;
             var upper = sums.narrow(2, from + segmentLength, shiftCount);
             var lower = sums.narrow(2, from, shiftCount);
             parts[k] = (upper - lower) / segmentLength;

@@ -107,9 +107,18 @@ public sealed class AvtsModel : Module<Tensor, Tensor, Tensor>
     public Tensor ShiftDistancesFromMap(Tensor videoClips, Tensor audioMap, long firstStart, long shiftCount)
     {
         using var scope = NewDisposeScope();
-        var videoEmbedding = video.call(videoClips).unsqueeze(1);
+        return EmbeddingShiftDistances(video.call(videoClips), audioMap, firstStart, shiftCount).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// As <see cref="ShiftDistancesFromMap"/> for clips already embedded (<see cref="VideoSubnet"/>, [batch, dim]):
+    /// many clips embedded in one batch, each then paired with the shifts of its own span.
+    /// </summary>
+    public Tensor EmbeddingShiftDistances(Tensor videoEmbeddings, Tensor audioMap, long firstStart, long shiftCount)
+    {
+        using var scope = NewDisposeScope();
         var audioEmbeddings = audio.PoolShifts(audioMap, firstStart, shiftCount, Options.AudioWindowFrames);
-        return Distance(videoEmbedding, audioEmbeddings).MoveToOuterDisposeScope();
+        return Distance(videoEmbeddings.unsqueeze(1), audioEmbeddings).MoveToOuterDisposeScope();
     }
 
     /// <summary>Log-mel image [mel, frames] as a [1, 1, mel, frames] float tensor on <paramref name="device"/>.</summary>

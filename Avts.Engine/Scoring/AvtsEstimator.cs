@@ -218,6 +218,18 @@ public sealed class AvtsEstimator : ISyncEstimator
             : [.. windowScorer.Score(video, audio, bounds, rangeSeconds, PixelClips(video, Math.Max(video.StartSeconds, audio.StartSeconds)), shifts, cancellationToken)];
     }
 
+    /// <summary>
+    /// <see cref="ScoreWindows(VideoTrack, AudioTrack, IEnumerable{ValueTuple{double, double}}, double, CancellationToken)"/>
+    /// with the clips given by <paramref name="clipAt"/> (a clip's start, on a frame's timestamp, to its model input):
+    /// the speed benchmark times the network's share of a check with inputs cut beforehand.
+    /// </summary>
+    internal IReadOnlyList<ScoredWindow> ScoreWindows(
+        VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, Func<double, float[]?> clipAt, CancellationToken cancellationToken)
+    {
+        using var shifts = NewShiftScorer();
+        return [.. windowScorer.Score(video, audio, bounds, rangeSeconds, clipAt, shifts, cancellationToken)];
+    }
+
     // One per analysis: the network's scorer keeps that input's audio feature map; a scripted scorer gets spans.
     private IShiftScorer NewShiftScorer() =>
         model is not null && mel is not null ? new MapShiftScorer(model, mel, device) : new SpanShiftScorer(Options, scorer);

@@ -41,20 +41,14 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options)
                 continue;
             }
 
-            var curves = new List<double[]>();
+            var clips = new List<int>();
             for (var i = (int)Math.Ceiling(((start - spanStart) / hopSeconds) - 1e-6); spanStart + (i * hopSeconds) + options.WindowSeconds <= end + 1e-6; i++)
             {
-                if (!clipCurves.TryGetValue(i, out var curve))
-                {
-                    curve = ClipCurve(video, audio, spanStart + (i * hopSeconds), clipAt, scorer, maxShift, shiftCount);
-                    clipCurves[i] = curve;
-                }
-
-                if (curve is not null)
-                {
-                    curves.Add(curve);
-                }
+                clips.Add(i);
             }
+
+            ScoreNewClips(video, audio, [.. clips.Select(i => (i, spanStart + (i * hopSeconds)))], clipAt, scorer, maxShift, shiftCount, clipCurves);
+            var curves = clips.Select(i => clipCurves[i]).OfType<double[]>().ToList();
 
             var windowCurve = MeanCurve(curves, shiftCount);
             if (DistanceCurve.ArgMin(windowCurve) < 0)
@@ -106,11 +100,47 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options)
     }
 
     /// <summary>
-    /// Distance curve [shiftCount] of the clip starting at the first frame shown at or after <paramref name="clipStart"/>:
-    /// index k is the audio shift (k − maxShift) steps (positive = audio taken from later); NaN where the audio track
-    /// does not cover the window. Null when there is no clip there or no shift at all is covered.
+    /// Adds to <paramref name="clipCurves"/> the distance curve [shiftCount] of each clip of <paramref name="clips"/>
+    /// (grid index, start) not already there, all scored in one <see cref="IShiftScorer.Score"/> call: the clip starting
+    /// at the first frame shown at or after its start; index k is the audio shift (k − maxShift) steps (positive = audio
+    /// taken from later); NaN where the audio track does not cover the window. Null when there is no clip there or no
+    /// shift at all is covered.
     /// </summary>
-    private double[]? ClipCurve(VideoTrack video, AudioTrack audio, double clipStart, Func<double, float[]?> clipAt, IShiftScorer scorer, int maxShift, int shiftCount)
+    private void ScoreNewClips(
+        VideoTrack video, AudioTrack audio, IReadOnlyList<(int Index, double Start)> clips, Func<double, float[]?> clipAt, IShiftScorer scorer, int maxShift, int shiftCount, Dictionary<int, double[]?> clipCurves)
+    {
+        var pending = new List<(int Index, int FirstShift, ShiftRequest Request)>();
+        foreach (var (index, start) in clips)
+        {
+            if (clipCurves.ContainsKey(index))
+            {
+                continue;
+            }
+
+            var request = ClipRequest(video, audio, start, clipAt, maxShift, shiftCount);
+            clipCurves[index] = null;
+            if (request is { } r)
+            {
+                pending.Add((index, r.FirstShift, r.Request));
+            }
+        }
+
+        var distances = scorer.Score([.. pending.Select(p => p.Request)], audio);
+        for (var p = 0; p < pending.Count; p++)
+        {
+            var curve = new double[shiftCount];
+            Array.Fill(curve, double.NaN);
+            Array.Copy(distances[p], 0, curve, pending[p].FirstShift, pending[p].Request.ShiftCount);
+            clipCurves[pending[p].Index] = curve;
+        }
+    }
+
+    /// <summary>
+    /// The clip starting at the first frame shown at or after <paramref name="clipStart"/> and the shifts of it the
+    /// audio track covers (the first of them as a shift index), or null when there is no clip there or no shift at all
+    /// is covered.
+    /// </summary>
+    private (ShiftRequest Request, int FirstShift)? ClipRequest(VideoTrack video, AudioTrack audio, double clipStart, Func<double, float[]?> clipAt, int maxShift, int shiftCount)
     {
         // Start on a frame's PTS: a clip starting between frames shows every frame up to a frame period late relative
         // to its start (frames are held), which would smear the curve of clips on a half-frame grid by that much.
@@ -133,15 +163,6 @@ internal sealed class ClipWindowScorer(AvtsModelOptions options)
         var windowSamples = options.AudioWindowSamples;
         var kLo = first >= 0 ? 0 : (int)((-first + hop - 1) / hop);
         var kHi = (int)Math.Min(shiftCount - 1, Math.Floor((double)(audio.Samples.Length - windowSamples - first) / hop));
-        if (kHi < kLo)
-        {
-            return null;
-        }
-
-        var distances = scorer.Score(clip, audio, first + ((long)kLo * hop), kHi - kLo + 1);
-        var curve = new double[shiftCount];
-        Array.Fill(curve, double.NaN);
-        Array.Copy(distances, 0, curve, kLo, kHi - kLo + 1);
-        return curve;
+        return kHi < kLo ? null : (new ShiftRequest(clip, first + ((long)kLo * hop), kHi - kLo + 1), kLo);
     }
 }

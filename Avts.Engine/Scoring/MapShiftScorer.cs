@@ -23,34 +23,60 @@ internal sealed class MapShiftScorer(AvtsModel model, LogMelSpectrogram mel, tor
     private long origin;
 
     /// <inheritdoc />
-    public double[] Score(float[] clip, AudioTrack audio, long firstSample, int shiftCount)
+    public double[][] Score(IReadOnlyList<ShiftRequest> requests, AudioTrack audio)
     {
         var options = model.Options;
-        if (!ReferenceEquals(mapped, audio))
+        var results = new double[requests.Count][];
+        if (requests.Count == 0)
         {
-            Map(audio, firstSample % options.HopLength);
+            return results;
         }
 
-        var firstFrame = (long)Math.Round((double)(firstSample - origin) / options.HopLength);
-        var frames = map!.shape[2];
-        var count = (int)Math.Min(shiftCount, frames - options.AudioWindowFrames - firstFrame + 1);
-        var result = new double[shiftCount];
-        Array.Fill(result, double.NaN);
-        if (firstFrame < 0 || count <= 0)
+        if (!ReferenceEquals(mapped, audio))
         {
-            return result;
+            Map(audio, requests[0].FirstSample % options.HopLength);
         }
 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var videoTensor = torch.tensor(clip, options.VideoClipShape(1)).to(device);
-        using var distances = model.ShiftDistancesFromMap(videoTensor, map, firstFrame, count);
-        distances.to(torch.CPU).to_type(torch.ScalarType.Float64).data<double>().ToArray().CopyTo(result, 0);
-        return result;
+        var embeddings = Embed(requests);
+        var frames = map!.shape[2];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (_, firstSample, shiftCount) = requests[i];
+            var firstFrame = (long)Math.Round((double)(firstSample - origin) / options.HopLength);
+            var count = (int)Math.Min(shiftCount, frames - options.AudioWindowFrames - firstFrame + 1);
+            var result = new double[shiftCount];
+            Array.Fill(result, double.NaN);
+            if (firstFrame >= 0 && count > 0)
+            {
+                using var distances = model.EmbeddingShiftDistances(embeddings.narrow(0, i, 1), map, firstFrame, count);
+                distances.to(torch.CPU).to_type(torch.ScalarType.Float64).data<double>().ToArray().CopyTo(result, 0);
+            }
+
+            results[i] = result;
+        }
+
+        return results;
     }
 
     /// <summary>Releases the feature map.</summary>
     public void Dispose() => map?.Dispose();
+
+    // One forward pass for every clip: nano embeds a clip in 1.5-2.3 ms in batches of 4-16 against 3.6-7.6 ms alone
+    // (2 cores, docs/results.md issue 18), as libtorch's small 3D convolutions are dominated by per-call overhead.
+    private torch.Tensor Embed(IReadOnlyList<ShiftRequest> requests)
+    {
+        var options = model.Options;
+        var values = options.VideoClipValues;
+        var batch = GC.AllocateUninitializedArray<float>(requests.Count * values);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            requests[i].Clip.AsSpan().CopyTo(batch.AsSpan(i * values, values));
+        }
+
+        return model.VideoSubnet.call(torch.tensor(batch, options.VideoClipShape(requests.Count)).to(device));
+    }
 
     private void Map(AudioTrack audio, long start)
     {

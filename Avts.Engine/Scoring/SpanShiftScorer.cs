@@ -9,11 +9,11 @@ namespace Avts.Engine.Scoring;
 internal sealed class SpanShiftScorer(AvtsModelOptions options, ClipScorer scorer) : IShiftScorer
 {
     /// <inheritdoc />
-    public double[] Score(float[] clip, AudioTrack audio, long firstSample, int shiftCount)
+    public double[][] Score(IReadOnlyList<ShiftRequest> requests, AudioTrack audio) => [.. requests.Select(request =>
     {
-        var span = audio.Samples.AsSpan((int)firstSample, ((shiftCount - 1) * options.HopLength) + options.AudioWindowSamples).ToArray();
-        return scorer(clip, span, shiftCount);
-    }
+        var span = audio.Samples.AsSpan((int)request.FirstSample, ((request.ShiftCount - 1) * options.HopLength) + options.AudioWindowSamples).ToArray();
+        return scorer(request.Clip, span, request.ShiftCount);
+    })];
 
     /// <summary>Nothing to release.</summary>
     public void Dispose()
