@@ -16,6 +16,8 @@ namespace Avts.Engine.Benchmarks;
 /// seeded, so two runs time the same network. Both timing loops first warm up (<see cref="WarmUp"/>): .NET compiles the
 /// log-mel and cropping loops unoptimised at first and recompiles them after a few dozen calls, and an `avts check`
 /// that scores hundreds of clips runs the recompiled code; one warm-up call timed that first tier instead.
+/// Beside the lone window, <see cref="TimeCheck"/> times the network's share of a whole check per clip, where the clips
+/// of a window share one batch and the input one audio map.
 /// </summary>
 public static class InferenceBenchmark
 {

@@ -66,8 +66,10 @@ internal static class FfmpegLiveCommand
         {
             // One decoding thread per stream: a monitor runs many streams, each ffmpeg otherwise starts a frame-thread
             // pool as wide as the machine, and the pools fight each other (context switches, frames held back by the
-            // thread count). The streams themselves are the parallelism.
-            arguments.AddRange(["-threads", "1"]);
+            // thread count). The streams themselves are the parallelism. -skip_loop_filter all: no H.264/HEVC
+            // deblocking, a fifth of the decoder's CPU, timestamps untouched (the offline decode's measurement in
+            // VideoFrameStream.SpeedOptions).
+            arguments.AddRange(["-threads", "1", "-skip_loop_filter", "all"]);
         }
 
         arguments.AddRange(["-i", location]);

@@ -42,7 +42,7 @@ public sealed class LiveInputTests
     {
         var arguments = FfmpegLiveCommand.InputArguments(new LiveInput("udp://127.0.0.1:5000"), forProbe: false);
 
-        Assert.Equal(["-probesize", "1000000", "-analyzeduration", "500000", "-threads", "1", "-i", "udp://127.0.0.1:5000"], arguments);
+        Assert.Equal(["-probesize", "1000000", "-analyzeduration", "500000", "-threads", "1", "-skip_loop_filter", "all", "-i", "udp://127.0.0.1:5000"], arguments);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class LiveInputTests
     {
         var arguments = FfmpegLiveCommand.InputArguments(new LiveInput("rtsp://cam/x") { NetworkTimeout = TimeSpan.FromSeconds(1) }, forProbe: false);
 
-        Assert.Equal(["-timeout", "1000000", "-threads", "1", "-i", "rtsp://cam/x"], arguments);
+        Assert.Equal(["-timeout", "1000000", "-threads", "1", "-skip_loop_filter", "all", "-i", "rtsp://cam/x"], arguments);
     }
 
     [Fact]
