@@ -75,6 +75,8 @@ internal static class CrossCorrelation
         return prefix;
     }
 
+    // Optimised at first call, as FrameDifference.SumOfAbsoluteDifferences: a check is a fresh process.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var width = Vector<double>.Count;

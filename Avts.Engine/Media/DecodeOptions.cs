@@ -21,6 +21,14 @@ public sealed record DecodeOptions
     /// <summary>How much to read, in seconds (null = to the end).</summary>
     public double? DurationSeconds { get; init; }
 
+    /// <summary>
+    /// Whether H.264/HEVC deblocking runs. Off by default: motion, onsets and the pixel network read a picture shrunk
+    /// by an area scale, within 42-50 dB PSNR of the deblocked one, and deblocking is a fifth of the decoder's CPU
+    /// (docs/results.md, issue 18). The lip-sync model turns it on: its landmarks read faces near full size or enlarged,
+    /// where the blocks remain (a dev-speaker clip, vox2 00473, got five confidently wrong lips answers without it).
+    /// </summary>
+    public bool Deblock { get; init; }
+
     /// <summary>Give up when ffmpeg produces nothing for this long (a stalled network input, a hung decoder).</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -112,19 +112,21 @@ public sealed class AvtsEstimator : ISyncEstimator
     public AvtsModelOptions Options { get; }
 
     /// <summary>
-    /// Lips models: decode wide enough that the faces found in the first seconds are about
+    /// Lips models: deblocked, and wide enough that the faces found in the first seconds are about
     /// <see cref="FaceScale.TargetFaceWidth"/> px (never narrower than asked); pixel models: as asked.
     /// </summary>
     public async Task<DecodeOptions> PrepareDecodeAsync(string input, MediaInfo info, DecodeOptions requested, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requested);
-        if (!Options.IsLips || await ProbeFaceWidthAsync(input, requested, cancellationToken).ConfigureAwait(false) is not { } width
-            || width <= requested.VideoWidth)
+        if (!Options.IsLips)
         {
             return requested;
         }
 
-        return requested with { VideoWidth = width };
+        var deblocked = requested with { Deblock = true };
+        return await ProbeFaceWidthAsync(input, requested, cancellationToken).ConfigureAwait(false) is { } width && width > requested.VideoWidth
+            ? deblocked with { VideoWidth = width }
+            : deblocked;
     }
 
     // The face probe is a hint: an input it cannot read is decoded as asked, and the decode that follows reports why

@@ -79,18 +79,16 @@ public sealed class OnsetEstimator : ISyncEstimator
         var cues = BuildCues(video, audio, grid, cancellationToken);
         var maxLag = (int)Math.Round(range / GridStepSeconds);
 
-        var windows = new List<WindowEstimate>();
-        var windowCurves = new List<(double[] Curve, double Confidence)>();
-        foreach (var (start, end) in WindowBounds(spanStart, spanEnd, options))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (estimate, curve) = AnalyzeWindow(cues, audio, grid, start, end, maxLag);
-            windows.Add(estimate);
-            if (curve is not null)
-            {
-                windowCurves.Add((curve, estimate.Confidence));
-            }
-        }
+        // Windows are independent (the cues are read-only): on a whole file they run on every core, in order.
+        var bounds = WindowBounds(spanStart, spanEnd, options).ToList();
+        var analysed = new (WindowEstimate Estimate, double[]? Curve)[bounds.Count];
+        Parallel.For(
+            0,
+            bounds.Count,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => analysed[i] = AnalyzeWindow(cues, audio, grid, bounds[i].Start, bounds[i].End, maxLag));
+        var windows = analysed.Select(a => a.Estimate).ToList();
+        var windowCurves = analysed.Where(a => a.Curve is not null).Select(a => (a.Curve!, a.Estimate.Confidence)).ToList();
 
         var overall = CurveAggregation.Combine(windowCurves, 2 * maxLag + 1);
         var offsetCurve = CurveAggregation.ToOffsetCurve(overall, maxLag, GridStepSeconds);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Avts.Engine.Media;
 using OpenCvSharp;
 
@@ -41,23 +42,30 @@ internal static class MotionExtractor
         // For the face search: one header over all frames stacked vertically; each frame is a row band of it (no copies).
         using var all = faces is null ? null : Mat.FromPixelData(n * h, w, MatType.CV_8UC1, video.Pixels);
         var regions = faces is null ? null : MouthRegions(all!, video, faces, cancellationToken);
+        // Frame pairs are independent: measured on every core in blocks, then the brightness rise in order.
         var frameSize = w * h;
-        ReadOnlySpan<byte> pixels = video.Pixels;
-        var previousMean = FrameDifference.Mean(pixels[..frameSize]);
+        var pairs = new FramePairStats[n];
+        Parallel.ForEach(
+            Partitioner.Create(1, n, 64),
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            block =>
+            {
+                var pixels = video.Pixels.AsSpan();
+                for (var i = block.Item1; i < block.Item2; i++)
+                {
+                    pairs[i] = FrameDifference.Measure(
+                        pixels.Slice((i - 1) * frameSize, frameSize), pixels.Slice(i * frameSize, frameSize), w, h, regions?[i]);
+                }
+            });
+
+        var previousMean = FrameDifference.Mean(video.Pixels.AsSpan(0, frameSize));
         for (var i = 1; i < n; i++)
         {
-            if ((i & 255) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var region = regions?[i];
-            var stats = FrameDifference.Measure(
-                pixels.Slice((i - 1) * frameSize, frameSize), pixels.Slice(i * frameSize, frameSize), w, h, region);
+            var stats = pairs[i];
             rise[i] = Math.Max(0, stats.CurrentMean - previousMean);
             previousMean = stats.CurrentMean;
             (cells[i], motion[i]) = (stats.LargestCell, stats.Whole);
-            mouth[i] = region is null ? motion[i] : stats.Region;
+            mouth[i] = regions?[i] is null ? motion[i] : stats.Region;
         }
 
         return new FrameMotion(video.TimestampsSeconds, motion, mouth, rise, cells, regions is not null);

@@ -52,7 +52,7 @@ internal sealed class VideoFrameStream : IAsyncDisposable
         var (width, height) = OutputSize(stream, options.VideoWidth);
         var decoder = new VideoFrameStream(input, width, height, stream.ReorderDelaySeconds, cancellationToken);
         var showinfo = new ShowinfoTimestamps(ShowinfoTimestamps.Tag(ShowinfoName), stream.FrameRate, (seconds, _) => decoder.timestamps.Add(seconds));
-        var arguments = FfmpegInput.Arguments(input, info, options, "info", SpeedOptions);
+        var arguments = FfmpegInput.Arguments(input, info, options, "info", SpeedOptions(options));
         arguments.AddRange(
         [
             "-map", "0:" + stream.Index.ToString(CultureInfo.InvariantCulture), "-an", "-sn", "-dn",
@@ -66,18 +66,18 @@ internal sealed class VideoFrameStream : IAsyncDisposable
 
     /// <summary>
     /// Speed options of the offline video decode, each measured on a 60 s 640x360 grainy H.264 clip on 2 cores
-    /// (docs/results.md, issue 18). <c>-skip_loop_filter all</c> skips H.264/HEVC deblocking: 20 % less decoder CPU,
-    /// timestamps untouched, and the grey analysis picture differs from the deblocked one by 42-50 dB PSNR (grainy clip,
-    /// real talking heads), far below what motion, onsets and landmarks notice. More frame threads than ffmpeg's
-    /// default (cores + 1) keep the decoder busy while ffmpeg's one output thread scales and writes the previous frame,
-    /// and <c>-filter_threads 1</c> spares that light chain (area scale, grey) a thread pool that only adds switches.
+    /// (docs/results.md, issue 18). More frame threads than ffmpeg's default (cores + 1) keep the decoder busy while
+    /// ffmpeg's one output thread scales and writes the previous frame, and <c>-filter_threads 1</c> spares that light
+    /// chain (area scale, grey) a thread pool that only adds switches. <c>-skip_loop_filter all</c> (unless
+    /// <see cref="DecodeOptions.Deblock"/>) skips H.264/HEVC deblocking; timestamps are untouched.
     /// </summary>
-    internal static readonly string[] SpeedOptions =
-    [
-        "-skip_loop_filter", "all",
-        "-threads", Math.Clamp(2 * Environment.ProcessorCount, 4, 16).ToString(CultureInfo.InvariantCulture),
-        "-filter_threads", "1",
-    ];
+    internal static string[] SpeedOptions(DecodeOptions options)
+    {
+        var threads = Math.Clamp(2 * Environment.ProcessorCount, 4, 16).ToString(CultureInfo.InvariantCulture);
+        return options.Deblock
+            ? ["-threads", threads, "-filter_threads", "1"]
+            : ["-threads", threads, "-filter_threads", "1", "-skip_loop_filter", "all"];
+    }
 
     /// <summary>The next frame in presentation order, or null at the end of the stream.</summary>
     /// <exception cref="MediaInputException">ffmpeg failed or stalled, or frames and timestamps disagree.</exception>

@@ -52,7 +52,7 @@ public static class FaceScale
     {
         var decoded = await MediaDecoder.DecodeAsync(
             input,
-            new DecodeOptions { VideoWidth = ProbeWidth, IncludeAudio = false, StartSeconds = startSeconds, DurationSeconds = ProbeSeconds },
+            new DecodeOptions { VideoWidth = ProbeWidth, IncludeAudio = false, StartSeconds = startSeconds, DurationSeconds = ProbeSeconds, Deblock = true },
             cancellationToken).ConfigureAwait(false);
         if (decoded.Video is not { FrameCount: > 0 } video || decoded.Info.Video is not { } stream)
         {

@@ -38,7 +38,7 @@ internal static class LipVideos
         else
         {
             var width = await FaceScale.FindDecodeWidthAsync(file, cancellationToken).ConfigureAwait(false) ?? FaceScale.ProbeWidth;
-            var media = await MediaDecoder.DecodeAsync(file, new DecodeOptions { VideoWidth = width, AudioSampleRate = options.SampleRate }, cancellationToken)
+            var media = await MediaDecoder.DecodeAsync(file, new DecodeOptions { VideoWidth = width, AudioSampleRate = options.SampleRate, Deblock = true }, cancellationToken)
                 .ConfigureAwait(false);
             if (media.Video is not { FrameCount: > 1 } frames)
             {
