@@ -148,16 +148,11 @@ public static class InferenceBenchmark
     {
         var o = estimator.Options;
         var (video, audio) = SyntheticMedia(o, (CheckSeconds - o.WindowSeconds - 2) / 2);
-        var analysis = new AnalysisOptions { RangeSeconds = options.RangeSeconds };
-        var bounds = new List<(double Start, double End)>();
-        for (var start = 0.0; start + analysis.WindowSeconds <= CheckSeconds + 1e-9; start += analysis.HopSeconds)
-        {
-            bounds.Add((start, start + analysis.WindowSeconds));
-        }
+        var bounds = OnsetEstimator.WindowBounds(0, CheckSeconds, new AnalysisOptions { RangeSeconds = options.RangeSeconds }).ToList();
 
+        // Every clip the scoring asks for is cut once, in the untimed first run; their count is the clips per run.
         var cut = new Dictionary<double, float[]>();
         float[]? ClipAt(double start) => cut.TryGetValue(start, out var clip) ? clip : cut[start] = InferenceBenchmark.ClipAt(video, start, o);
-        var clips = (int)Math.Floor((CheckSeconds - o.WindowSeconds) / AvtsEstimator.ClipHop(o)) + 1;
         var times = new List<double>();
         for (var r = -1; r < Math.Max(3, options.Runs / 3); r++)
         {
@@ -166,11 +161,11 @@ public static class InferenceBenchmark
             _ = estimator.ScoreWindows(video, audio, bounds, options.RangeSeconds, ClipAt, cancellationToken);
             if (r >= 0)
             {
-                times.Add(clock.Elapsed.TotalMilliseconds / clips);
+                times.Add(clock.Elapsed.TotalMilliseconds / cut.Count);
             }
         }
 
-        return (SampleStatistics.Median(times), clips);
+        return (SampleStatistics.Median(times), cut.Count);
     }
 
     /// <summary>The stages of <see cref="AvtsModel.ShiftDistances"/> (and the log-mel before it), each timed alone.</summary>

@@ -214,10 +214,13 @@ public sealed class AvtsEstimator : ISyncEstimator
     /// </summary>
     public IEnumerable<ScoredWindow> ScoreWindows(VideoTrack video, AudioTrack audio, IEnumerable<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
     {
+        if (!Options.IsLips)
+        {
+            return ScoreWindows(video, audio, bounds, rangeSeconds, PixelClips(video, Math.Max(video.StartSeconds, audio.StartSeconds)), cancellationToken);
+        }
+
         using var shifts = NewShiftScorer();
-        return Options.IsLips
-            ? ScoreFace(new DecodedMedia(UnknownSource, video, audio), shifts, [.. bounds], rangeSeconds, cancellationToken).Windows
-            : [.. windowScorer.Score(video, audio, bounds, rangeSeconds, PixelClips(video, Math.Max(video.StartSeconds, audio.StartSeconds)), shifts, cancellationToken)];
+        return ScoreFace(new DecodedMedia(UnknownSource, video, audio), shifts, [.. bounds], rangeSeconds, cancellationToken).Windows;
     }
 
     /// <summary>
