@@ -47,7 +47,7 @@ public sealed class AvtsDatabase : IDisposable
     /// Creates the tables (once per process; idempotent on the database). A failed attempt (the server not up yet) is
     /// forgotten, so the next call tries again instead of failing for the life of the process.
     /// </summary>
-    public Task EnsureCreatedAsync()
+    private Task EnsureCreatedAsync()
     {
         lock (gate)
         {
@@ -70,7 +70,7 @@ public sealed class AvtsDatabase : IDisposable
             await connection.OpenAsync(cancellationToken);
             foreach (var statement in dialect.ConnectionSetup)
             {
-                await ExecuteAsync(connection, statement, cancellationToken);
+                await RunAsync(connection, statement, cancellationToken);
             }
 
             return connection;
@@ -80,6 +80,49 @@ public sealed class AvtsDatabase : IDisposable
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A connection to the created database (tables made first, once per process): what every store opens. A probe of
+    /// the server alone uses <see cref="OpenAsync"/>.
+    /// </summary>
+    public async Task<DbConnection> OpenCreatedAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        return await OpenAsync(cancellationToken);
+    }
+
+    /// <summary>Runs one statement that returns no rows on a connection of its own; returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenCreatedAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The first column of the first row of <paramref name="sql"/>, or null (no row, or SQL NULL).</summary>
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenCreatedAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? value : null;
+    }
+
+    /// <summary>Every row of <paramref name="sql"/>, each made by <paramref name="read"/> from the reader on it.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var connection = await OpenCreatedAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     /// <summary>A command on <paramref name="connection"/> with <paramref name="sql"/> and parameters (name, value) in order.</summary>
@@ -111,7 +154,7 @@ public sealed class AvtsDatabase : IDisposable
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task RunAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -123,19 +166,19 @@ public sealed class AvtsDatabase : IDisposable
         // SQLite: persistent on the file, readers never block the writer and a committed batch survives a crash.
         foreach (var statement in dialect.DatabaseSetup)
         {
-            await ExecuteAsync(connection, statement, CancellationToken.None);
+            await RunAsync(connection, statement, CancellationToken.None);
         }
 
         if (dialect.SchemaLock.Length > 0)
         {
-            await ExecuteAsync(connection, dialect.SchemaLock, CancellationToken.None);
+            await RunAsync(connection, dialect.SchemaLock, CancellationToken.None);
         }
 
         try
         {
             foreach (var statement in Schema)
             {
-                await ExecuteAsync(connection, statement, CancellationToken.None);
+                await RunAsync(connection, statement, CancellationToken.None);
             }
 
             await UpgradeAsync(connection);
@@ -144,7 +187,7 @@ public sealed class AvtsDatabase : IDisposable
         {
             if (dialect.SchemaUnlock.Length > 0)
             {
-                await ExecuteAsync(connection, dialect.SchemaUnlock, CancellationToken.None);
+                await RunAsync(connection, dialect.SchemaUnlock, CancellationToken.None);
             }
         }
     }
@@ -162,13 +205,13 @@ public sealed class AvtsDatabase : IDisposable
         if (dialect.AddColumnIfMissing.Length > 0)
         {
             // Several nodes may start at once: IF NOT EXISTS makes the race harmless.
-            await ExecuteAsync(
+            await RunAsync(
                 connection, string.Format(System.Globalization.CultureInfo.InvariantCulture, dialect.AddColumnIfMissing, table, column, type), CancellationToken.None);
         }
         else if (!await HasColumnAsync(connection, table, column))
         {
 #pragma warning disable CA2100 // Every name is a constant of this class.
-            await ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}", CancellationToken.None);
+            await RunAsync(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}", CancellationToken.None);
 #pragma warning restore CA2100
         }
     }
@@ -178,7 +221,7 @@ public sealed class AvtsDatabase : IDisposable
         try
         {
 #pragma warning disable CA2100 // Both names are constants of this class.
-            await ExecuteAsync(connection, $"SELECT {column} FROM {table} WHERE 1 = 0", CancellationToken.None);
+            await RunAsync(connection, $"SELECT {column} FROM {table} WHERE 1 = 0", CancellationToken.None);
 #pragma warning restore CA2100
             return true;
         }

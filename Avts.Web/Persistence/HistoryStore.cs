@@ -20,8 +20,7 @@ public sealed class HistoryStore(AvtsDatabase database)
     public async Task WriteAsync(IReadOnlyList<HistoryItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenCreatedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var item in items)
         {
@@ -36,30 +35,17 @@ public sealed class HistoryStore(AvtsDatabase database)
     /// <summary>Deletes windows and closed alerts recorded before <paramref name="cutoff"/>; returns the rows deleted.</summary>
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
         var ms = DbValues.Ms(cutoff);
-        await using var windows = AvtsDatabase.Command(connection, "DELETE FROM windows WHERE recorded_at < @cutoff", ("@cutoff", ms));
-        await using var alerts = AvtsDatabase.Command(
-            connection, "DELETE FROM alerts WHERE cleared_at IS NOT NULL AND cleared_at < @cutoff", ("@cutoff", ms));
-        return await windows.ExecuteNonQueryAsync(cancellationToken) + await alerts.ExecuteNonQueryAsync(cancellationToken);
+        return await database.ExecuteAsync("DELETE FROM windows WHERE recorded_at < @cutoff", cancellationToken, ("@cutoff", ms))
+            + await database.ExecuteAsync("DELETE FROM alerts WHERE cleared_at IS NOT NULL AND cleared_at < @cutoff", cancellationToken, ("@cutoff", ms));
     }
 
     /// <summary>The windows of <paramref name="stream"/> recorded in [from, to], newest first, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<WindowRow>> WindowsAsync(
-        string stream, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken)
-    {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection,
+    public Task<IReadOnlyList<WindowRow>> WindowsAsync(
+        string stream, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken) =>
+        database.QueryAsync(
             "SELECT stream, t_start, t_end, audio_delay_ms, raw_delay_ms, confidence, state, drift, alert, latency_ms, recorded_at FROM windows WHERE stream = @stream AND recorded_at >= @from AND recorded_at <= @to ORDER BY recorded_at DESC LIMIT @limit",
-            ("@stream", stream), ("@from", Lower(from)), ("@to", Upper(to)), ("@limit", limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<WindowRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new WindowRow(
+            reader => new WindowRow(
                 reader.GetString(0),
                 DbValues.Real(reader, 1),
                 DbValues.Real(reader, 2),
@@ -70,86 +56,54 @@ public sealed class HistoryStore(AvtsDatabase database)
                 DbValues.NullableDouble(reader, 7),
                 DbValues.Flag(reader, 8),
                 DbValues.Real(reader, 9),
-                DbValues.Time(reader, 10)));
-        }
-
-        return rows;
-    }
+                DbValues.Time(reader, 10)),
+            cancellationToken,
+            ("@stream", stream), ("@from", Lower(from)), ("@to", Upper(to)), ("@limit", limit));
 
     /// <summary>Alerts raised in [from, to] (of one stream, or all when null), newest first.</summary>
-    public async Task<IReadOnlyList<AlertRow>> AlertsAsync(
+    public Task<IReadOnlyList<AlertRow>> AlertsAsync(
         string? stream, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken)
     {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
         // Two texts rather than "@stream IS NULL OR ...": PostgreSQL cannot type an untyped null parameter.
         var sql = stream is null
             ? "SELECT stream, raised_at, cleared_at, peak_delay_ms, clear_reason FROM alerts WHERE raised_at >= @from AND raised_at <= @to ORDER BY raised_at DESC LIMIT @limit"
             : "SELECT stream, raised_at, cleared_at, peak_delay_ms, clear_reason FROM alerts WHERE stream = @stream AND raised_at >= @from AND raised_at <= @to ORDER BY raised_at DESC LIMIT @limit";
-        await using var command = AvtsDatabase.Command(
-            connection, sql, ("@stream", stream ?? string.Empty), ("@from", Lower(from)), ("@to", Upper(to)), ("@limit", limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<AlertRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new AlertRow(
+        return database.QueryAsync(
+            sql,
+            reader => new AlertRow(
                 reader.GetString(0), DbValues.Time(reader, 1), DbValues.NullableTime(reader, 2), DbValues.NullableDouble(reader, 3),
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
-        }
-
-        return rows;
+                reader.IsDBNull(4) ? null : reader.GetString(4)),
+            cancellationToken,
+            ("@stream", stream ?? string.Empty), ("@from", Lower(from)), ("@to", Upper(to)), ("@limit", limit));
     }
 
     /// <summary>
     /// Closes every alert left open (a crashed host cleared nothing) with <paramref name="reason"/>, at the stream's
     /// last window stored since the raise (else at the raise); returns how many. Call before the engine starts.
     /// </summary>
-    public async Task<int> CloseOpenAlertsAsync(string reason, CancellationToken cancellationToken)
-    {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(connection, CloseOpen + " WHERE cleared_at IS NULL", ("@reason", reason));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> CloseOpenAlertsAsync(string reason, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(CloseOpen + " WHERE cleared_at IS NULL", cancellationToken, ("@reason", reason));
 
     /// <summary>
     /// As <see cref="CloseOpenAlertsAsync(string, CancellationToken)"/> for one stream only: in a cluster, the node that
     /// takes over a stream from a lost node closes what that node left open (other streams' alerts are live elsewhere).
     /// </summary>
-    public async Task<int> CloseOpenAlertsAsync(string stream, string reason, CancellationToken cancellationToken)
-    {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection, CloseOpen + " WHERE cleared_at IS NULL AND stream = @stream", ("@reason", reason), ("@stream", stream));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> CloseOpenAlertsAsync(string stream, string reason, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(CloseOpen + " WHERE cleared_at IS NULL AND stream = @stream", cancellationToken, ("@reason", reason), ("@stream", stream));
 
     /// <summary>Stored benchmark runs, newest first.</summary>
-    public async Task<IReadOnlyList<BenchmarkRun>> BenchmarksAsync(int limit, CancellationToken cancellationToken)
-    {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection, "SELECT id, kind, recorded_at, json FROM benchmark_runs ORDER BY recorded_at DESC LIMIT @limit", ("@limit", limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<BenchmarkRun>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new BenchmarkRun(reader.GetString(0), reader.GetString(1), DbValues.Time(reader, 2), reader.GetString(3)));
-        }
-
-        return rows;
-    }
+    public Task<IReadOnlyList<BenchmarkRun>> BenchmarksAsync(int limit, CancellationToken cancellationToken) =>
+        database.QueryAsync(
+            "SELECT id, kind, recorded_at, json FROM benchmark_runs ORDER BY recorded_at DESC LIMIT @limit",
+            reader => new BenchmarkRun(reader.GetString(0), reader.GetString(1), DbValues.Time(reader, 2), reader.GetString(3)),
+            cancellationToken,
+            ("@limit", limit));
 
     /// <summary>Whether a benchmark run with <paramref name="id"/> is stored.</summary>
-    public async Task<bool> HasBenchmarkAsync(string id, CancellationToken cancellationToken)
-    {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(connection, "SELECT COUNT(*) FROM benchmark_runs WHERE id = @id", ("@id", id));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
+    public async Task<bool> HasBenchmarkAsync(string id, CancellationToken cancellationToken) =>
+        Convert.ToInt64(
+            await database.ScalarAsync("SELECT COUNT(*) FROM benchmark_runs WHERE id = @id", cancellationToken, ("@id", id)),
+            System.Globalization.CultureInfo.InvariantCulture) > 0;
 
     /// <summary>
     /// Stores a benchmark run (the seam for QA jobs and <c>avts bench live</c> results); a run already stored under its
@@ -158,13 +112,10 @@ public sealed class HistoryStore(AvtsDatabase database)
     public async Task AddBenchmarkAsync(BenchmarkRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection,
+        await database.ExecuteAsync(
             "INSERT INTO benchmark_runs (id, kind, recorded_at, json) VALUES (@id, @kind, @recorded_at, @json) ON CONFLICT DO NOTHING",
+            cancellationToken,
             ("@id", run.Id), ("@kind", run.Kind), ("@recorded_at", DbValues.Ms(run.RecordedAt)), ("@json", run.Json));
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static long Lower(DateTimeOffset? from) => from is { } f ? DbValues.Ms(f) : long.MinValue;

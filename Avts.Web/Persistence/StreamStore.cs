@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Avts.Live.Sources;
 using Avts.Web.Engine;
 
@@ -6,6 +7,9 @@ namespace Avts.Web.Persistence;
 /// <summary>The <c>streams</c> table: streams added through the API (or paused) survive restarts.</summary>
 public sealed class StreamStore(AvtsDatabase database)
 {
+    private const string Insert =
+        "INSERT INTO streams (name, location, loop, real_time, inject_delay, transport, paused, added_at) VALUES (@name, @location, @loop, @real_time, @inject_delay, @transport, @paused, @added_at)";
+
     /// <summary>Every stored stream.</summary>
     public Task<IReadOnlyList<StreamDefinition>> ListAsync(CancellationToken cancellationToken) =>
         QueryAsync("SELECT name, location, loop, real_time, inject_delay, transport, paused, added_at FROM streams ORDER BY name", cancellationToken);
@@ -14,15 +18,9 @@ public sealed class StreamStore(AvtsDatabase database)
     public async Task SaveAsync(StreamDefinition stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenCreatedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        (string, object?)[] values =
-        [
-            ("@name", stream.Name), ("@location", stream.Location), ("@loop", DbValues.Flag(stream.Loop)),
-            ("@real_time", DbValues.Flag(stream.RealTime)), ("@inject_delay", stream.InjectDelay), ("@transport", stream.TransportName),
-            ("@paused", DbValues.Flag(stream.Paused)), ("@added_at", DbValues.Ms(stream.AddedAt)),
-        ];
+        var values = Values(stream);
         await using var update = AvtsDatabase.Command(
             connection,
             "UPDATE streams SET location = @location, loop = @loop, real_time = @real_time, inject_delay = @inject_delay, transport = @transport, paused = @paused, added_at = @added_at WHERE name = @name",
@@ -32,7 +30,7 @@ public sealed class StreamStore(AvtsDatabase database)
         {
             await using var insert = AvtsDatabase.Command(
                 connection,
-                "INSERT INTO streams (name, location, loop, real_time, inject_delay, transport, paused, added_at) VALUES (@name, @location, @loop, @real_time, @inject_delay, @transport, @paused, @added_at)",
+                Insert,
                 values);
             insert.Transaction = transaction;
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -53,46 +51,32 @@ public sealed class StreamStore(AvtsDatabase database)
     public async Task<bool> InsertIfMissingAsync(StreamDefinition stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var insert = AvtsDatabase.Command(
-            connection,
-            "INSERT INTO streams (name, location, loop, real_time, inject_delay, transport, paused, added_at) VALUES (@name, @location, @loop, @real_time, @inject_delay, @transport, @paused, @added_at) ON CONFLICT DO NOTHING",
-            ("@name", stream.Name), ("@location", stream.Location), ("@loop", DbValues.Flag(stream.Loop)),
-            ("@real_time", DbValues.Flag(stream.RealTime)), ("@inject_delay", stream.InjectDelay), ("@transport", stream.TransportName),
-            ("@paused", DbValues.Flag(stream.Paused)), ("@added_at", DbValues.Ms(stream.AddedAt)));
-        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await database.ExecuteAsync(
+            Insert + " ON CONFLICT DO NOTHING", cancellationToken, Values(stream)) == 1;
     }
 
     /// <summary>Deletes a stream's configuration (its history stays until retention prunes it).</summary>
-    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
-    {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(connection, "DELETE FROM streams WHERE name = @name", ("@name", name));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
+        database.ExecuteAsync("DELETE FROM streams WHERE name = @name", cancellationToken, ("@name", name));
 
-    private async Task<IReadOnlyList<StreamDefinition>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await database.EnsureCreatedAsync();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var streams = new List<StreamDefinition>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            streams.Add(new StreamDefinition(
-                reader.GetString(0),
-                reader.GetString(1),
-                DbValues.Flag(reader, 2),
-                DbValues.Flag(reader, 3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                Enum.TryParse<RtspTransport>(reader.GetString(5), ignoreCase: true, out var transport) ? transport : RtspTransport.Auto,
-                DbValues.Flag(reader, 6),
-                DbValues.Time(reader, 7)));
-        }
+    private Task<IReadOnlyList<StreamDefinition>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        database.QueryAsync(sql, Read, cancellationToken, parameters);
 
-        return streams;
-    }
+    private static (string Name, object? Value)[] Values(StreamDefinition stream) =>
+    [
+        ("@name", stream.Name), ("@location", stream.Location), ("@loop", DbValues.Flag(stream.Loop)),
+        ("@real_time", DbValues.Flag(stream.RealTime)), ("@inject_delay", stream.InjectDelay), ("@transport", stream.TransportName),
+        ("@paused", DbValues.Flag(stream.Paused)), ("@added_at", DbValues.Ms(stream.AddedAt)),
+    ];
+
+    private static StreamDefinition Read(DbDataReader reader) =>
+        new(
+            reader.GetString(0),
+            reader.GetString(1),
+            DbValues.Flag(reader, 2),
+            DbValues.Flag(reader, 3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            Enum.TryParse<RtspTransport>(reader.GetString(5), ignoreCase: true, out var transport) ? transport : RtspTransport.Auto,
+            DbValues.Flag(reader, 6),
+            DbValues.Time(reader, 7));
 }

@@ -18,12 +18,10 @@ public sealed class QaStore(AvtsDatabase database, NodeIdentity node)
     public async Task InsertAsync(QaJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection,
+        await database.ExecuteAsync(
             $"INSERT INTO qa_jobs ({Columns}, node) VALUES (@id, @source, @name, @input_path, @state, @percent, @error, @created_at, @started_at, @finished_at, @audio_delay_ms, @confidence, @verdict, @fixed_path, @node)",
+            cancellationToken,
             [.. Parameters(job), ("@node", node.Name)]);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -33,26 +31,22 @@ public sealed class QaStore(AvtsDatabase database, NodeIdentity node)
     public async Task<bool> ClaimAsync(QaJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection,
+        return await database.ExecuteAsync(
             database.Dialect.ClaimQaJob,
+            cancellationToken,
             ("@node", node.Name),
             ("@started_at", job.StartedAt is { } s ? DbValues.Ms(s) : null),
-            ("@id", job.Id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            ("@id", job.Id)) == 1;
     }
 
     /// <summary>Writes the job's state and figures (not the report).</summary>
     public async Task UpdateAsync(QaJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection,
+        await database.ExecuteAsync(
             "UPDATE qa_jobs SET source = @source, name = @name, input_path = @input_path, state = @state, percent = @percent, error = @error, created_at = @created_at, started_at = @started_at, finished_at = @finished_at, audio_delay_ms = @audio_delay_ms, confidence = @confidence, verdict = @verdict, fixed_path = @fixed_path WHERE id = @id",
+            cancellationToken,
             Parameters(job));
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Stores the report texts, then the finished job (in that order: "done" is never seen without its report).</summary>
@@ -90,55 +84,33 @@ public sealed class QaStore(AvtsDatabase database, NodeIdentity node)
                 ("@running", QaStates.Running));
 
     /// <summary>The stored report of job <paramref name="id"/> as JSON (<paramref name="csv"/> false) or CSV, or null.</summary>
-    public async Task<string?> ReportAsync(string id, bool csv, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection, csv ? "SELECT report_csv FROM qa_jobs WHERE id = @id" : "SELECT report_json FROM qa_jobs WHERE id = @id", ("@id", id));
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
+    public async Task<string?> ReportAsync(string id, bool csv, CancellationToken cancellationToken) =>
+        await database.ScalarAsync(
+            csv ? "SELECT report_csv FROM qa_jobs WHERE id = @id" : "SELECT report_json FROM qa_jobs WHERE id = @id", cancellationToken, ("@id", id)) as string;
 
-    private async Task WriteReportAsync(string id, string reportJson, string reportCsv, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(
-            connection, "UPDATE qa_jobs SET report_json = @json, report_csv = @csv WHERE id = @id", ("@json", reportJson), ("@csv", reportCsv), ("@id", id));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task<int> WriteReportAsync(string id, string reportJson, string reportCsv, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(
+            "UPDATE qa_jobs SET report_json = @json, report_csv = @csv WHERE id = @id", cancellationToken, ("@json", reportJson), ("@csv", reportCsv), ("@id", id));
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await database.EnsureCreatedAsync();
-        return await database.OpenAsync(cancellationToken);
-    }
+    private Task<IReadOnlyList<QaJob>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        database.QueryAsync(sql, Read, cancellationToken, parameters);
 
-    private async Task<IReadOnlyList<QaJob>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = AvtsDatabase.Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var jobs = new List<QaJob>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            jobs.Add(new QaJob(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                DbValues.NullableDouble(reader, 5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                DbValues.Time(reader, 7),
-                DbValues.NullableTime(reader, 8),
-                DbValues.NullableTime(reader, 9),
-                DbValues.NullableDouble(reader, 10),
-                DbValues.NullableDouble(reader, 11),
-                reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13)));
-        }
-
-        return jobs;
-    }
+    private static QaJob Read(DbDataReader reader) =>
+        new(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            reader.GetString(4),
+            DbValues.NullableDouble(reader, 5),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            DbValues.Time(reader, 7),
+            DbValues.NullableTime(reader, 8),
+            DbValues.NullableTime(reader, 9),
+            DbValues.NullableDouble(reader, 10),
+            DbValues.NullableDouble(reader, 11),
+            reader.IsDBNull(12) ? null : reader.GetString(12),
+            reader.IsDBNull(13) ? null : reader.GetString(13));
 
     private static (string Name, object? Value)[] Parameters(QaJob job) =>
     [
