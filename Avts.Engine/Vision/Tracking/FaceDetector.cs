@@ -16,7 +16,10 @@ namespace Avts.Engine.Vision.Tracking;
 /// boxes, which sit lower and are smaller than Haar's; <see cref="ToPredictorBox"/> maps one to the other with
 /// constants fitted on real frames (the three cascades' boxes agree within 2 % in position and size). The frame is
 /// scaled so that a face of <see cref="MinFaceWidth"/> pixels becomes a little larger than the cascades' 24-pixel
-/// window, which keeps the cost proportional to the faces wanted, not to the frame size.
+/// window, which keeps the cost proportional to the faces wanted, not to the frame size. The cascades only find a face
+/// whose whole window lies in the picture, and tight close-ups (LRS2's 160 px crops) cut the forehead or chin: the frame
+/// is searched inside a margin of its edge pixels repeated outwards, <see cref="EdgeMargin"/> of its shorter side wide, which let the cascades find a
+/// three-quarter face cut at the top in 35 of 122 frames instead of 4 (LRS2 clip 00024, trimmed as bench shift does).
 /// </summary>
 public sealed class FaceDetector : IDisposable
 {
@@ -39,6 +42,9 @@ public sealed class FaceDetector : IDisposable
     // A verifying cascade looks at a crop this many face widths wide, scaled so the face is VerifyFaceWidth pixels.
     private const double VerifyCropShare = 1.6;
     private const double VerifyFaceWidth = 60;
+
+    /// <summary>Grey margin around the searched frame, as a share of its shorter side (see the class summary).</summary>
+    public const double EdgeMargin = 0.1;
 
     // Two cascades' boxes with at least this overlap (intersection over union) are the same face.
     private const double SameFace = 0.3;
@@ -80,6 +86,7 @@ public sealed class FaceDetector : IDisposable
     {
         using var frame = new PinnedFrame(grey, width, height);
         var faces = new List<FaceBox>();
+        // Every box below is in the margined frame's pixels until the last line.
         for (var proposer = 0; proposer < 2; proposer++)
         {
             foreach (var proposal in Propose(cascades[proposer], frame.Mat))
@@ -92,14 +99,14 @@ public sealed class FaceDetector : IDisposable
             }
         }
 
-        return [.. faces.Select(ToPredictorBox)];
+        return [.. faces.Select(f => ToPredictorBox(frame.ToFrame(f)))];
     }
 
     /// <summary>The default cascade's own face rectangles, unverified, in frame pixels (what <see cref="ToPredictorBox"/> maps from).</summary>
     public IReadOnlyList<FaceBox> DetectHaar(ReadOnlySpan<byte> grey, int width, int height)
     {
         using var frame = new PinnedFrame(grey, width, height);
-        return Propose(cascades[0], frame.Mat);
+        return [.. Propose(cascades[0], frame.Mat).Select(frame.ToFrame)];
     }
 
     /// <summary>
@@ -186,24 +193,36 @@ public sealed class FaceDetector : IDisposable
             region.Y + (int)Math.Round((f.Y + f.Height) / scaleY) - 1))];
     }
 
-    /// <summary>A grey frame copied into a pooled buffer and wrapped as an OpenCV matrix (OpenCV cannot read a span).</summary>
+    /// <summary>
+    /// A grey frame copied into a pooled buffer, wrapped as an OpenCV matrix (OpenCV cannot read a span) and given its
+    /// <see cref="EdgeMargin"/> of replicated edge pixels.
+    /// </summary>
     private readonly struct PinnedFrame : IDisposable
     {
         private readonly byte[] buffer;
+        private readonly Mat inner;
+        private readonly int margin;
 
         public PinnedFrame(ReadOnlySpan<byte> grey, int width, int height)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(grey.Length, width * height, nameof(grey));
             buffer = ArrayPool<byte>.Shared.Rent(width * height);
             grey[..(width * height)].CopyTo(buffer);
-            Mat = Mat.FromPixelData(height, width, MatType.CV_8UC1, buffer);
+            inner = Mat.FromPixelData(height, width, MatType.CV_8UC1, buffer);
+            margin = (int)Math.Round(EdgeMargin * Math.Min(width, height));
+            Mat = new Mat();
+            Cv2.CopyMakeBorder(inner, Mat, margin, margin, margin, margin, BorderTypes.Replicate);
         }
 
         public Mat Mat { get; }
 
+        /// <summary>A box in the margined frame's pixels, in the original frame's (it may reach past the edges).</summary>
+        public FaceBox ToFrame(FaceBox box) => new(box.Left - margin, box.Top - margin, box.Right - margin, box.Bottom - margin);
+
         public void Dispose()
         {
             Mat.Dispose();
+            inner.Dispose();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
