@@ -16,10 +16,13 @@ namespace Avts.Engine.Vision.Tracking;
 /// boxes, which sit lower and are smaller than Haar's; <see cref="ToPredictorBox"/> maps one to the other with
 /// constants fitted on real frames (the three cascades' boxes agree within 2 % in position and size). The frame is
 /// scaled so that a face of <see cref="MinFaceWidth"/> pixels becomes a little larger than the cascades' 24-pixel
-/// window, which keeps the cost proportional to the faces wanted, not to the frame size. The cascades only find a face
-/// whose whole window lies in the picture, and tight close-ups (LRS2's 160 px crops) cut the forehead or chin: the frame
-/// is searched inside a margin of its edge pixels repeated outwards, <see cref="EdgeMargin"/> of its shorter side wide, which let the cascades find a
-/// three-quarter face cut at the top in 35 of 122 frames instead of 4 (LRS2 clip 00024, trimmed as bench shift does).
+/// window, which keeps the cost proportional to the faces wanted, not to the frame size.
+/// The cascades only find a face whose whole window lies in the picture, and tight close-ups (LRS2's 160 px crops) cut
+/// the forehead or chin. A frame with no face is searched again inside a margin of its edge pixels repeated outwards,
+/// <see cref="EdgeMargin"/> of its shorter side wide: on LRS2 clip 00024 trimmed as bench shift does (a three-quarter
+/// face cut at the top) the cascades then find it in 35 of 122 frames instead of 4. Only faceless frames get the
+/// second search: with the margin on every search, the dev speakers' lips bench moved on LRW's tight crop
+/// (sample_video) from consistent peaks to scattered ones, one of them a confidently wrong answer.
 /// </summary>
 public sealed class FaceDetector : IDisposable
 {
@@ -84,29 +87,15 @@ public sealed class FaceDetector : IDisposable
     /// <summary>Faces in an 8-bit grey frame (rows back to back) that two cascades agree on, as predictor boxes.</summary>
     public IReadOnlyList<FaceBox> Detect(ReadOnlySpan<byte> grey, int width, int height)
     {
-        using var frame = new PinnedFrame(grey, width, height);
-        var faces = new List<FaceBox>();
-        // Every box below is in the margined frame's pixels until the last line.
-        for (var proposer = 0; proposer < 2; proposer++)
-        {
-            foreach (var proposal in Propose(cascades[proposer], frame.Mat))
-            {
-                if (faces.All(f => f.IntersectionOverUnion(proposal) < SameFace)
-                    && Enumerable.Range(0, cascades.Length).Any(v => v != proposer && Confirms(cascades[v], frame.Mat, proposal)))
-                {
-                    faces.Add(proposal);
-                }
-            }
-        }
-
-        return [.. faces.Select(f => ToPredictorBox(frame.ToFrame(f)))];
+        var faces = Search(grey, width, height, 0);
+        return faces.Count > 0 ? faces : Search(grey, width, height, (int)Math.Round(EdgeMargin * Math.Min(width, height)));
     }
 
     /// <summary>The default cascade's own face rectangles, unverified, in frame pixels (what <see cref="ToPredictorBox"/> maps from).</summary>
     public IReadOnlyList<FaceBox> DetectHaar(ReadOnlySpan<byte> grey, int width, int height)
     {
-        using var frame = new PinnedFrame(grey, width, height);
-        return [.. Propose(cascades[0], frame.Mat).Select(frame.ToFrame)];
+        using var frame = new PinnedFrame(grey, width, height, 0);
+        return Propose(cascades[0], frame.Mat);
     }
 
     /// <summary>
@@ -143,6 +132,27 @@ public sealed class FaceDetector : IDisposable
         }
 
         return cascade;
+    }
+
+    /// <summary>The faces two cascades agree on in the frame searched inside <paramref name="margin"/> pixels of repeated edges.</summary>
+    private List<FaceBox> Search(ReadOnlySpan<byte> grey, int width, int height, int margin)
+    {
+        using var frame = new PinnedFrame(grey, width, height, margin);
+        var faces = new List<FaceBox>();
+        // Every box below is in the margined frame's pixels until the last line.
+        for (var proposer = 0; proposer < 2; proposer++)
+        {
+            foreach (var proposal in Propose(cascades[proposer], frame.Mat))
+            {
+                if (faces.All(f => f.IntersectionOverUnion(proposal) < SameFace)
+                    && Enumerable.Range(0, cascades.Length).Any(v => v != proposer && Confirms(cascades[v], frame.Mat, proposal)))
+                {
+                    faces.Add(proposal);
+                }
+            }
+        }
+
+        return [.. faces.Select(f => ToPredictorBox(frame.ToFrame(f)))];
     }
 
     /// <summary>A cascade's faces on the whole frame, scaled so <see cref="MinFaceWidth"/> maps to its detection size.</summary>
@@ -195,7 +205,7 @@ public sealed class FaceDetector : IDisposable
 
     /// <summary>
     /// A grey frame copied into a pooled buffer, wrapped as an OpenCV matrix (OpenCV cannot read a span) and given its
-    /// <see cref="EdgeMargin"/> of replicated edge pixels.
+    /// margin of replicated edge pixels.
     /// </summary>
     private readonly struct PinnedFrame : IDisposable
     {
@@ -203,13 +213,13 @@ public sealed class FaceDetector : IDisposable
         private readonly Mat inner;
         private readonly int margin;
 
-        public PinnedFrame(ReadOnlySpan<byte> grey, int width, int height)
+        public PinnedFrame(ReadOnlySpan<byte> grey, int width, int height, int margin)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(grey.Length, width * height, nameof(grey));
             buffer = ArrayPool<byte>.Shared.Rent(width * height);
             grey[..(width * height)].CopyTo(buffer);
             inner = Mat.FromPixelData(height, width, MatType.CV_8UC1, buffer);
-            margin = (int)Math.Round(EdgeMargin * Math.Min(width, height));
+            this.margin = margin;
             Mat = new Mat();
             Cv2.CopyMakeBorder(inner, Mat, margin, margin, margin, margin, BorderTypes.Replicate);
         }
