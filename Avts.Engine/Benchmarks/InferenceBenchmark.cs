@@ -8,7 +8,7 @@ using TorchSharp;
 namespace Avts.Engine.Benchmarks;
 
 /// <summary>
-/// Times the AVTS estimator on one 1 s window the way <see cref="AvtsEstimator.Analyze"/> scores each clip (log-mel of
+/// Times the AVTS estimator on one 1 s window the way <see cref="AvtsEstimator.Analyze(DecodedMedia, AnalysisOptions, CancellationToken)"/> scores each clip (log-mel of
 /// the clip ± range, video embedding once, audio feature map once, every shift pooled and compared), then each stage
 /// on its own, and counts the window's multiply-adds with <see cref="FlopCounter"/>. Inputs are cut from synthetic
 /// 320x180 grey media (random pixels and noise: the cost does not depend on the content; a lips model gets random

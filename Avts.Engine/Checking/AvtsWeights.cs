@@ -2,7 +2,7 @@ namespace Avts.Engine.Checking;
 
 /// <summary>
 /// Finds a network method's weights: <c>--weights FILE</c>, else the method's environment variable (AVTS_WEIGHTS for
-/// avts/auto, AVTS_LIPS_WEIGHTS for lips), else the method's default file under the current directory, else under the
+/// avts/auto, AVTS_LIPS_WEIGHTS for lips, AVTS_LIPS_SECOND_WEIGHTS for its second opinion), else the method's default file under the current directory, else under the
 /// folders above the executable (so a build inside the repository finds the repository's <c>models/</c>). A missing
 /// file is a <see cref="FileNotFoundException"/> whose message is the one line the CLI prints.
 /// </summary>
@@ -19,6 +19,15 @@ public static class AvtsWeights
 
     /// <summary>Environment variable naming the lip-sync model's weights.</summary>
     public const string LipsEnvironmentVariable = "AVTS_LIPS_WEIGHTS";
+
+    /// <summary>
+    /// Where the shipped second opinion of the lip-sync method lives (a model that also reads a mouth crop; see
+    /// <see cref="Scoring.LipsPairEstimator"/>), relative to the repository root (or the current directory).
+    /// </summary>
+    public const string LipsSecondRelativePath = "models/avts-lips-crop.pt";
+
+    /// <summary>Environment variable naming the lip-sync method's second-opinion weights.</summary>
+    public const string LipsSecondEnvironmentVariable = "AVTS_LIPS_SECOND_WEIGHTS";
 
     /// <summary>How many folders above the executable are searched for <see cref="DefaultRelativePath"/>.</summary>
     private const int ParentLevels = 6;
@@ -40,7 +49,7 @@ public static class AvtsWeights
     public static string Resolve(string? explicitPath, string defaultRelativePath, Func<string, string?> environment, string currentDirectory, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var variable = defaultRelativePath == LipsRelativePath ? LipsEnvironmentVariable : EnvironmentVariable;
+        var variable = EnvironmentVariableFor(defaultRelativePath);
 
         // An explicit choice is never silently replaced by another file.
         var chosen = !string.IsNullOrWhiteSpace(explicitPath) ? explicitPath : environment(variable);
@@ -68,10 +77,27 @@ public static class AvtsWeights
         throw new FileNotFoundException(MissingMessage(defaultRelativePath), defaultRelativePath);
     }
 
+    /// <summary>
+    /// Whether the user chose the weights of the method whose default file is <paramref name="defaultRelativePath"/>
+    /// (<paramref name="explicitPath"/>, or its environment variable), rather than leaving the shipped file.
+    /// </summary>
+    public static bool IsChosen(string? explicitPath, string defaultRelativePath, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return !string.IsNullOrWhiteSpace(explicitPath) || !string.IsNullOrWhiteSpace(environment(EnvironmentVariableFor(defaultRelativePath)));
+    }
+
     /// <summary>The pixel model's weights for this process (see <see cref="Resolve(string?, Func{string, string?}, string, string)"/>).</summary>
     public static string Resolve(string? explicitPath) => Resolve(explicitPath, DefaultRelativePath);
 
     /// <summary>The weights of the method whose default file is <paramref name="defaultRelativePath"/>, for this process.</summary>
     public static string Resolve(string? explicitPath, string defaultRelativePath) =>
         Resolve(explicitPath, defaultRelativePath, Environment.GetEnvironmentVariable, Environment.CurrentDirectory, AppContext.BaseDirectory);
+
+    private static string EnvironmentVariableFor(string defaultRelativePath) => defaultRelativePath switch
+    {
+        LipsRelativePath => LipsEnvironmentVariable,
+        LipsSecondRelativePath => LipsSecondEnvironmentVariable,
+        _ => EnvironmentVariable,
+    };
 }

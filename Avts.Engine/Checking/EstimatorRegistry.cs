@@ -70,14 +70,14 @@ public sealed class EstimatorRegistry
     public static EstimatorRegistry CreateDefault() => new EstimatorRegistry()
         .Add("onset", () => new OnsetEstimator())
         .Add("avts", files => LoadNetwork(files, AvtsWeights.DefaultRelativePath))
-        .Add("lips", files => LoadNetwork(files, AvtsWeights.LipsRelativePath))
+        .Add("lips", LoadLips)
         .Add("auto", files =>
         {
             // The pixel network first: --weights names its file, and a wrong one is the likelier mistake to report.
             var network = LoadNetwork(files, AvtsWeights.DefaultRelativePath);
             try
             {
-                return new FaceFirstEstimator(LoadNetwork(files with { Weights = null }, AvtsWeights.LipsRelativePath), new OnsetEstimator(), network);
+                return new FaceFirstEstimator(LoadLips(files with { Weights = null }), new OnsetEstimator(), network);
             }
             catch
             {
@@ -86,12 +86,35 @@ public sealed class EstimatorRegistry
             }
         });
 
+    // The lips method: the shipped lips model with its shipped second opinion (LipsPairEstimator). Lips weights the
+    // user chose (--weights, AVTS_LIPS_WEIGHTS) are judged alone, as they were trained and calibrated, unless
+    // AVTS_LIPS_SECOND_WEIGHTS names a second opinion for them too.
+    private static ISyncEstimator LoadLips(EstimatorFiles files)
+    {
+        var first = LoadNetwork(files, AvtsWeights.LipsRelativePath);
+        if (AvtsWeights.IsChosen(files.Weights, AvtsWeights.LipsRelativePath, Environment.GetEnvironmentVariable)
+            && !AvtsWeights.IsChosen(null, AvtsWeights.LipsSecondRelativePath, Environment.GetEnvironmentVariable))
+        {
+            return first;
+        }
+
+        try
+        {
+            return new LipsPairEstimator(first, LoadNetwork(files with { Weights = null }, AvtsWeights.LipsSecondRelativePath));
+        }
+        catch
+        {
+            first.Dispose();
+            throw;
+        }
+    }
+
     // "auto" device: CUDA when the CUDA libtorch is built in and a GPU is present, else the CPU. A method is bound to
     // its architecture: lips weights under --method avts (or the reverse) would answer under the wrong name.
     private static AvtsEstimator LoadNetwork(EstimatorFiles files, string defaultWeights)
     {
         var weights = AvtsWeights.Resolve(files.Weights, defaultWeights);
-        var lips = defaultWeights == AvtsWeights.LipsRelativePath;
+        var lips = defaultWeights != AvtsWeights.DefaultRelativePath;
         var card = Model.Checkpoint.ReadCard(weights);
         if (card.Options.IsLips != lips)
         {

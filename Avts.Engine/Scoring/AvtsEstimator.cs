@@ -2,6 +2,7 @@ using Avts.Engine.Dsp;
 using Avts.Engine.Media;
 using Avts.Engine.Model;
 using Avts.Engine.Vision.Landmarks;
+using Avts.Engine.Vision.Lips;
 using Avts.Engine.Vision.Tracking;
 using TorchSharp;
 
@@ -144,7 +145,18 @@ public sealed class AvtsEstimator : ISyncEstimator
     }
 
     /// <inheritdoc />
-    public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken)
+    public SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, CancellationToken cancellationToken) =>
+        Analyze(media, options, null, cancellationToken);
+
+    /// <summary>A lips model's candidate faces in <paramref name="video"/>, followed once for several lips models (see <see cref="LipsPairEstimator"/>).</summary>
+    internal IReadOnlyList<LipTrack> FollowLips(VideoTrack video, CancellationToken cancellationToken) =>
+        Faces.Follow(video, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Analyze(DecodedMedia, AnalysisOptions, CancellationToken)"/>; a lips model scores
+    /// <paramref name="lipTracks"/> (from <see cref="FollowLips"/>) instead of following the faces itself when given.
+    /// </summary>
+    internal SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, IReadOnlyList<LipTrack>? lipTracks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(options);
@@ -170,7 +182,7 @@ public sealed class AvtsEstimator : ISyncEstimator
         var bounds = OnsetEstimator.WindowBounds(spanStart, spanEnd, options).ToList();
         using var shifts = NewShiftScorer();
         var (scoredWindows, face) = Options.IsLips
-            ? ScoreFace(media, shifts, bounds, options.RangeSeconds, cancellationToken)
+            ? ScoreFace(media, shifts, bounds, options.RangeSeconds, lipTracks, cancellationToken)
             : (windowScorer.Score(video, audio, bounds, options.RangeSeconds, PixelClips(video, spanStart), shifts, cancellationToken).ToList(), null);
         foreach (var scored in scoredWindows)
         {
@@ -206,7 +218,7 @@ public sealed class AvtsEstimator : ISyncEstimator
     }
 
     /// <summary>
-    /// The per-window half of <see cref="Analyze"/>, for each of <paramref name="bounds"/> in order: the window's mean
+    /// The per-window half of <see cref="Analyze(DecodedMedia, AnalysisOptions, CancellationToken)"/>, for each of <paramref name="bounds"/> in order: the window's mean
     /// distance curve over ±<paramref name="rangeSeconds"/>, its raw score (<see cref="DistanceCurve.Score"/>) and
     /// delay (see <see cref="ClipWindowScorer"/>). Pixel models cut their clips from the frames (a face-crop model at
     /// the mouth square found per <see cref="CropBlockSeconds"/>); lips models from the lip track of the face whose lips
@@ -220,7 +232,7 @@ public sealed class AvtsEstimator : ISyncEstimator
         }
 
         using var shifts = NewShiftScorer();
-        return ScoreFace(new DecodedMedia(UnknownSource, video, audio), shifts, [.. bounds], rangeSeconds, cancellationToken).Windows;
+        return ScoreFace(new DecodedMedia(UnknownSource, video, audio), shifts, [.. bounds], rangeSeconds, null, cancellationToken).Windows;
     }
 
     /// <summary>
@@ -257,12 +269,15 @@ public sealed class AvtsEstimator : ISyncEstimator
         };
     }
 
+    private LipFaces Faces => faces ?? throw new InvalidOperationException("A lips model needs the landmark model.");
+
     private (IReadOnlyList<ScoredWindow> Windows, FaceRegion? Face) ScoreFace(
-        DecodedMedia media, IShiftScorer shifts, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken) =>
-        (faces ?? throw new InvalidOperationException("A lips model needs the landmark model.")).Score(windowScorer, shifts, media, bounds, rangeSeconds, cancellationToken);
+        DecodedMedia media, IShiftScorer shifts, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds, IReadOnlyList<LipTrack>? lipTracks,
+        CancellationToken cancellationToken) =>
+        Faces.Score(windowScorer, shifts, media, bounds, rangeSeconds, lipTracks, cancellationToken);
 
     /// <summary>
-    /// Scores one clip against every shift of its audio span, exactly as <see cref="Analyze"/> does per clip: the speed
+    /// Scores one clip against every shift of its audio span, exactly as <see cref="Analyze(DecodedMedia, AnalysisOptions, CancellationToken)"/> does per clip: the speed
     /// benchmark times this call alone.
     /// </summary>
     internal double[] ScoreClip(float[] clip, float[] span, int shiftCount) => scorer(clip, span, shiftCount);

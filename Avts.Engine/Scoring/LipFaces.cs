@@ -18,16 +18,24 @@ internal sealed class LipFaces(ShapePredictor predictor, AvtsModelOptions option
     /// <summary>Faces scored at most per span, longest tracks first (each costs a full pass of the network).</summary>
     public const int MaxCandidates = 3;
 
-    /// <summary>The windows of the best-explaining face and where that face is; no face gives empty windows and null.</summary>
+    /// <summary>The candidate faces of <paramref name="video"/>: its longest lip tracks of at least one model clip.</summary>
+    public IReadOnlyList<LipTrack> Follow(VideoTrack video, CancellationToken cancellationToken) =>
+        [.. LipFeatures.FromVideo(video, predictor, cropSize: options.LipCropSize, cancellationToken: cancellationToken)
+            .Where(t => t.Frames.Count >= options.ClipFrames)
+            .Take(MaxCandidates)];
+
+    /// <summary>
+    /// The windows of the best-explaining face and where that face is; no face gives empty windows and null.
+    /// <paramref name="followed"/> are the candidate faces when another model already followed them (its crops at
+    /// least as large as this model's), else they are followed here.
+    /// </summary>
     public (IReadOnlyList<ScoredWindow> Windows, FaceRegion? Face) Score(
-        ClipWindowScorer scorer, IShiftScorer shifts, DecodedMedia media, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds, CancellationToken cancellationToken)
+        ClipWindowScorer scorer, IShiftScorer shifts, DecodedMedia media, IReadOnlyList<(double Start, double End)> bounds, double rangeSeconds,
+        IReadOnlyList<LipTrack>? followed, CancellationToken cancellationToken)
     {
         var video = media.Video!;
         var audio = media.Audio!;
-        var tracks = LipFeatures.FromVideo(video, predictor, cropSize: options.LipCropSize, cancellationToken: cancellationToken)
-            .Where(t => t.Frames.Count >= options.ClipFrames)
-            .Take(MaxCandidates)
-            .ToList();
+        var tracks = followed ?? Follow(video, cancellationToken);
         if (tracks.Count == 0)
         {
             return ([.. bounds.Select(b => new ScoredWindow(b.Start, b.End, null, 0, null))], null);
