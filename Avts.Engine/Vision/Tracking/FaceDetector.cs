@@ -46,7 +46,7 @@ public sealed class FaceDetector : IDisposable
     private const double VerifyCropShare = 1.6;
     private const double VerifyFaceWidth = 60;
 
-    /// <summary>Grey margin around the searched frame, as a share of its shorter side (see the class summary).</summary>
+    /// <summary>Width of the margin of repeated edge pixels a faceless frame is searched again in, as a share of its shorter side (see the class summary).</summary>
     public const double EdgeMargin = 0.1;
 
     // Two cascades' boxes with at least this overlap (intersection over union) are the same face.
@@ -220,8 +220,12 @@ public sealed class FaceDetector : IDisposable
             grey[..(width * height)].CopyTo(buffer);
             inner = Mat.FromPixelData(height, width, MatType.CV_8UC1, buffer);
             this.margin = margin;
-            Mat = new Mat();
-            Cv2.CopyMakeBorder(inner, Mat, margin, margin, margin, margin, BorderTypes.Replicate);
+            Mat = inner;
+            if (margin > 0)
+            {
+                Mat = new Mat();
+                Cv2.CopyMakeBorder(inner, Mat, margin, margin, margin, margin, BorderTypes.Replicate);
+            }
         }
 
         public Mat Mat { get; }
@@ -231,7 +235,11 @@ public sealed class FaceDetector : IDisposable
 
         public void Dispose()
         {
-            Mat.Dispose();
+            if (margin > 0)
+            {
+                Mat.Dispose();
+            }
+
             inner.Dispose();
             ArrayPool<byte>.Shared.Return(buffer);
         }
