@@ -2,7 +2,7 @@ namespace Avts.Engine.Checking;
 
 /// <summary>
 /// Finds a network method's weights: <c>--weights FILE</c>, else the method's environment variable (AVTS_WEIGHTS for
-/// avts/auto, AVTS_LIPS_WEIGHTS for lips, AVTS_LIPS_SECOND_WEIGHTS for its second opinion), else the method's default file under the current directory, else under the
+/// avts/auto, AVTS_LIPS_WEIGHTS for lips), else the method's default file under the current directory, else under the
 /// folders above the executable (so a build inside the repository finds the repository's <c>models/</c>). A missing
 /// file is a <see cref="FileNotFoundException"/> whose message is the one line the CLI prints.
 /// </summary>
@@ -21,12 +21,12 @@ public static class AvtsWeights
     public const string LipsEnvironmentVariable = "AVTS_LIPS_WEIGHTS";
 
     /// <summary>
-    /// Where the shipped second opinion of the lip-sync method lives (a model that also reads a mouth crop; see
-    /// <see cref="Scoring.LipsPairEstimator"/>), relative to the repository root (or the current directory).
+    /// Where the shipped second opinion for the lip-sync method lives (a model that also reads a mouth crop; see
+    /// <see cref="Scoring.LipsPairEstimator"/>; used only when <see cref="LipsSecondEnvironmentVariable"/> names it).
     /// </summary>
     public const string LipsSecondRelativePath = "models/avts-lips-crop.pt";
 
-    /// <summary>Environment variable naming the lip-sync method's second-opinion weights.</summary>
+    /// <summary>Environment variable naming second-opinion weights for the lip-sync method (unset: the lips model alone).</summary>
     public const string LipsSecondEnvironmentVariable = "AVTS_LIPS_SECOND_WEIGHTS";
 
     /// <summary>How many folders above the executable are searched for <see cref="DefaultRelativePath"/>.</summary>
@@ -75,16 +75,6 @@ public static class AvtsWeights
         }
 
         throw new FileNotFoundException(MissingMessage(defaultRelativePath), defaultRelativePath);
-    }
-
-    /// <summary>
-    /// Whether the user chose the weights of the method whose default file is <paramref name="defaultRelativePath"/>
-    /// (<paramref name="explicitPath"/>, or its environment variable), rather than leaving the shipped file.
-    /// </summary>
-    public static bool IsChosen(string? explicitPath, string defaultRelativePath, Func<string, string?> environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        return !string.IsNullOrWhiteSpace(explicitPath) || !string.IsNullOrWhiteSpace(environment(EnvironmentVariableFor(defaultRelativePath)));
     }
 
     /// <summary>The pixel model's weights for this process (see <see cref="Resolve(string?, Func{string, string?}, string, string)"/>).</summary>

@@ -4,7 +4,7 @@ namespace Avts.Engine.Checking;
 
 /// <summary>
 /// The estimators selectable with <c>--method</c>, by name. The first one added is the default. Tests register fakes;
-/// the real CLI uses <see cref="CreateDefault"/>.
+/// the real CLI uses <see cref="CreateDefault()"/>.
 /// </summary>
 public sealed class EstimatorRegistry
 {
@@ -67,17 +67,20 @@ public sealed class EstimatorRegistry
     /// the network when created and fail with one line when its weights are missing (see <see cref="AvtsWeights"/>);
     /// they stay listed so that <c>--method avts</c> says what is missing instead of "unknown method".
     /// </summary>
-    public static EstimatorRegistry CreateDefault() => new EstimatorRegistry()
+    public static EstimatorRegistry CreateDefault() => CreateDefault(Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="CreateDefault()"/>, reading the lips method's second opinion from <paramref name="environment"/>.</summary>
+    internal static EstimatorRegistry CreateDefault(Func<string, string?> environment) => new EstimatorRegistry()
         .Add("onset", () => new OnsetEstimator())
         .Add("avts", files => LoadNetwork(files, AvtsWeights.DefaultRelativePath))
-        .Add("lips", LoadLips)
+        .Add("lips", files => LoadLips(files, environment))
         .Add("auto", files =>
         {
             // The pixel network first: --weights names its file, and a wrong one is the likelier mistake to report.
             var network = LoadNetwork(files, AvtsWeights.DefaultRelativePath);
             try
             {
-                return new FaceFirstEstimator(LoadLips(files with { Weights = null }), new OnsetEstimator(), network);
+                return new FaceFirstEstimator(LoadLips(files with { Weights = null }, environment), new OnsetEstimator(), network);
             }
             catch
             {
@@ -86,21 +89,21 @@ public sealed class EstimatorRegistry
             }
         });
 
-    // The lips method: the shipped lips model with its shipped second opinion (LipsPairEstimator). Lips weights the
-    // user chose (--weights, AVTS_LIPS_WEIGHTS) are judged alone, as they were trained and calibrated, unless
-    // AVTS_LIPS_SECOND_WEIGHTS names a second opinion for them too.
-    private static ISyncEstimator LoadLips(EstimatorFiles files)
+    // The lips method: the lips model alone, or paired with the second opinion AVTS_LIPS_SECOND_WEIGHTS names
+    // (LipsPairEstimator). The pair is not the default: it answers more of the dev speakers' cases, but on whole
+    // in-sync talking heads it said fail where the lips model alone abstains (docs/results.md, issue 15).
+    private static ISyncEstimator LoadLips(EstimatorFiles files, Func<string, string?> environment)
     {
         var first = LoadNetwork(files, AvtsWeights.LipsRelativePath);
-        if (AvtsWeights.IsChosen(files.Weights, AvtsWeights.LipsRelativePath, Environment.GetEnvironmentVariable)
-            && !AvtsWeights.IsChosen(null, AvtsWeights.LipsSecondRelativePath, Environment.GetEnvironmentVariable))
+        var second = environment(AvtsWeights.LipsSecondEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(second))
         {
             return first;
         }
 
         try
         {
-            return new LipsPairEstimator(first, LoadNetwork(files with { Weights = null }, AvtsWeights.LipsSecondRelativePath));
+            return new LipsPairEstimator(first, LoadNetwork(files with { Weights = second }, AvtsWeights.LipsSecondRelativePath));
         }
         catch
         {

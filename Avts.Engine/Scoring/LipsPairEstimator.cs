@@ -3,14 +3,16 @@ using Avts.Engine.Media;
 namespace Avts.Engine.Scoring;
 
 /// <summary>
-/// The <c>lips</c> method with a second opinion: two lip-sync models trained apart (the shipped mouth-shape model and
-/// one that also reads a landmark-aligned mouth crop) score the same followed faces. The answer is the first model's
-/// when it commits on its own; otherwise it is the mean of the two models' peaks where they lie within
-/// <see cref="AgreementMs"/> of each other and both confidences reach <see cref="AgreementFloor"/>; otherwise the
-/// case stays undetermined. Measured on the dev speakers (docs/results.md, issue 15): the two models follow relative
-/// shifts equally well but are wrong on different clips, so their agreement commits where neither alone can: 39 of
-/// 99 cases within ±80 ms at 1 confidently wrong, leave-one-source-out 34.3 % / 1.0 %, against 25 / 0 for the first
-/// model alone. Both constants were chosen there (10 of 11 leave-one-source-out folds chose them).
+/// The <c>lips</c> method with a second opinion (opt-in: <c>AVTS_LIPS_SECOND_WEIGHTS</c>): two lip-sync models trained
+/// apart (the shipped mouth-shape model and one that also reads a landmark-aligned mouth crop) score the same followed
+/// faces. The answer is the first model's when it commits on its own; otherwise it is the mean of the two models'
+/// peaks where they lie within <see cref="AgreementMs"/> of each other and both confidences reach
+/// <see cref="AgreementFloor"/>; otherwise the case stays undetermined. Measured on the dev speakers (docs/results.md,
+/// issue 15): the two models follow relative shifts equally well but are wrong on different clips, so their agreement
+/// commits where neither alone can (39 of 99 cases within ±80 ms, 1 confidently wrong, against 25 and 0 for the first
+/// model alone; both constants chosen there, leave-one-source-out). It is not the default because on whole in-sync
+/// talking heads the two also agree on wrong delays the first model alone abstains on (av/talking/1.mp4 −66 ms,
+/// talking/3.mp4 −1443 ms: two false fails).
 /// </summary>
 /// <param name="first">The model whose own commits stand (its confidence calibrated, its commit threshold in its card).</param>
 /// <param name="second">The second opinion; the faces are followed with its crops when it reads larger crops than <paramref name="first"/>.</param>

@@ -152,9 +152,8 @@ internal sealed class AnalysisOptionSet
     internal static Option<string?> WeightsOption() => new("--weights")
     {
         Description = $"Network weights for --method avts/auto [default: ${AvtsWeights.EnvironmentVariable}, else {AvtsWeights.DefaultRelativePath}] "
-            + $"or lips [default: ${AvtsWeights.LipsEnvironmentVariable}, else {AvtsWeights.LipsRelativePath} with its second opinion "
-            + $"{AvtsWeights.LipsSecondRelativePath}; lips weights named here are judged alone unless ${AvtsWeights.LipsSecondEnvironmentVariable} names a second], "
-            + "in the current folder or the repository.",
+            + $"or lips [default: ${AvtsWeights.LipsEnvironmentVariable}, else {AvtsWeights.LipsRelativePath}; ${AvtsWeights.LipsSecondEnvironmentVariable} "
+            + $"adds a second opinion, e.g. {AvtsWeights.LipsSecondRelativePath}], in the current folder or the repository.",
         HelpName = "FILE",
     };
 

@@ -73,19 +73,19 @@ public sealed class LipsPairEstimatorTests
     }
 
     [Fact]
-    public void LipsMethod_ShippedWeights_PairsTheShippedModels_ButWeightsTheUserNamesAreJudgedAlone()
+    public void LipsMethod_TheLipsModelAlone_UnlessASecondOpinionIsNamed()
     {
         Assert.True(File.Exists(ShapePredictorPath()), "run ./scripts/ensure-deps.sh (it installs libdlib-data)");
-        var registry = EstimatorRegistry.CreateDefault();
+        var second = Path.Combine(RepoPaths.Root, AvtsWeights.LipsSecondRelativePath);
 
-        using (var shipped = registry.Create("lips"))
+        using (var alone = EstimatorRegistry.CreateDefault(_ => null).Create("lips"))
         {
-            Assert.IsType<LipsPairEstimator>(shipped);
-            Assert.Equal("lips", shipped.Name);
+            Assert.IsType<AvtsEstimator>(alone);
         }
 
-        using var named = registry.Create("lips", Path.Combine(RepoPaths.Root, AvtsWeights.LipsRelativePath));
-        Assert.IsType<AvtsEstimator>(named);
+        using var paired = EstimatorRegistry.CreateDefault(name => name == AvtsWeights.LipsSecondEnvironmentVariable ? second : null).Create("lips");
+        Assert.IsType<LipsPairEstimator>(paired);
+        Assert.Equal("lips", paired.Name);
     }
 
     // Two scripted lips models whose every clip's curve dips at the given delay; the first commits on its own only
