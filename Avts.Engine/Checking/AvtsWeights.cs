@@ -49,7 +49,7 @@ public static class AvtsWeights
     public static string Resolve(string? explicitPath, string defaultRelativePath, Func<string, string?> environment, string currentDirectory, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var variable = EnvironmentVariableFor(defaultRelativePath);
+        var variable = defaultRelativePath == LipsRelativePath ? LipsEnvironmentVariable : EnvironmentVariable;
 
         // An explicit choice is never silently replaced by another file.
         var chosen = !string.IsNullOrWhiteSpace(explicitPath) ? explicitPath : environment(variable);
@@ -83,11 +83,4 @@ public static class AvtsWeights
     /// <summary>The weights of the method whose default file is <paramref name="defaultRelativePath"/>, for this process.</summary>
     public static string Resolve(string? explicitPath, string defaultRelativePath) =>
         Resolve(explicitPath, defaultRelativePath, Environment.GetEnvironmentVariable, Environment.CurrentDirectory, AppContext.BaseDirectory);
-
-    private static string EnvironmentVariableFor(string defaultRelativePath) => defaultRelativePath switch
-    {
-        LipsRelativePath => LipsEnvironmentVariable,
-        LipsSecondRelativePath => LipsSecondEnvironmentVariable,
-        _ => EnvironmentVariable,
-    };
 }

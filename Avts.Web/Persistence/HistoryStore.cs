@@ -35,9 +35,13 @@ public sealed class HistoryStore(AvtsDatabase database)
     /// <summary>Deletes windows and closed alerts recorded before <paramref name="cutoff"/>; returns the rows deleted.</summary>
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
+        // Both deletes on one connection, as one pruning pass.
+        await using var connection = await database.OpenCreatedAsync(cancellationToken);
         var ms = DbValues.Ms(cutoff);
-        return await database.ExecuteAsync("DELETE FROM windows WHERE recorded_at < @cutoff", cancellationToken, ("@cutoff", ms))
-            + await database.ExecuteAsync("DELETE FROM alerts WHERE cleared_at IS NOT NULL AND cleared_at < @cutoff", cancellationToken, ("@cutoff", ms));
+        await using var windows = AvtsDatabase.Command(connection, "DELETE FROM windows WHERE recorded_at < @cutoff", ("@cutoff", ms));
+        await using var alerts = AvtsDatabase.Command(
+            connection, "DELETE FROM alerts WHERE cleared_at IS NOT NULL AND cleared_at < @cutoff", ("@cutoff", ms));
+        return await windows.ExecuteNonQueryAsync(cancellationToken) + await alerts.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The windows of <paramref name="stream"/> recorded in [from, to], newest first, at most <paramref name="limit"/>.</summary>
