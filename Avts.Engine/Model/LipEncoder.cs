@@ -69,7 +69,7 @@ public sealed class LipEncoder : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var features = shape.call(input.narrow(1, 0, LipClipLayout.ShapeValues));
+        var features = ShapeFeatures(input.narrow(1, 0, LipClipLayout.ShapeValues));
         if (crop is not null)
         {
             // [B, S*S, T] -> [B*T, 1, S, S] -> per-frame vectors [B, C, T].
@@ -83,6 +83,28 @@ public sealed class LipEncoder : Module<Tensor, Tensor>
 
         var x = pool.call(temporal.call(features)).flatten(1);
         return functional.normalize(projection.call(x), p: 2, dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The shape branch ([batch, 40, frames] → [batch, 64, frames]) with its convolution computed as one matmul over
+    /// each frame's 3-frame neighbourhood, not by libtorch's conv1d. libtorch 2.10's CPU conv1d reads memory it never
+    /// wrote when the input has 40 channels and the batch 4 or more (measured on an AMD EPYC with AVX-512: its
+    /// convolution library pads channels to a block of 16 and leaves the padding as whatever the heap held), so after
+    /// face tracking had filled the heap with pixel bytes, whole batches of embeddings came out NaN at random. The
+    /// same weights, the same zero padding at the clip's ends, the same sums.
+    /// </summary>
+    private Tensor ShapeFeatures(Tensor mouth)
+    {
+        var layers = shape.named_children().ToDictionary(c => c.name, c => c.module);
+        var weight = ((Conv1d)layers["conv"]).weight!;
+        var (outputs, channels, taps) = (weight.shape[0], weight.shape[1], weight.shape[2]);
+        var (batch, frames) = (mouth.shape[0], mouth.shape[2]);
+        var neighbourhoods = functional.pad(mouth, [taps / 2, taps / 2])
+            .unfold(2, taps, 1)
+            .permute(0, 2, 1, 3)
+            .reshape(batch, frames, channels * taps);
+        var convolved = neighbourhoods.matmul(weight.reshape(outputs, channels * taps).t()).permute(0, 2, 1);
+        return ((Module<Tensor, Tensor>)layers["relu"]).call(((Module<Tensor, Tensor>)layers["bn"]).call(convolved));
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Avts.Engine.Model;
 using Avts.Tests.Fixtures;
 using TorchSharp;
@@ -56,8 +57,54 @@ public sealed class LipModelTests : IDisposable
     }
 
     [Fact]
+    public void LipsModel_AfterTheNativeHeapHeldNaNBytes_EmbedsABatchAsLibtorchEmbedsEachClipAlone()
+    {
+        // libtorch 2.10's CPU conv1d over the 40 shape channels read unwritten memory for batches of 4 or more on an
+        // AMD EPYC (AVX-512): after face tracking, whole batches came out NaN. Freed blocks full of 0xFF bytes (a NaN
+        // as a float) stand for that heap; the reference is libtorch's own modules, one clip at a time (batch 1 was
+        // never affected).
+        var options = AvtsModelOptions.Lips;
+        torch.random.manual_seed(7);
+        using var model = AvtsModel.Create(options);
+        model.eval();
+        using var noGrad = torch.no_grad();
+        using var clips = torch.randn(options.VideoClipShape(16));
+        var layers = model.VideoSubnet.named_modules().ToDictionary(m => m.name, m => (torch.nn.Module<torch.Tensor, torch.Tensor>)m.module);
+
+        FillFreedNativeMemoryWithNaNBytes();
+        using var batch = model.VideoSubnet.call(clips);
+
+        Assert.False(batch.isnan().any().item<bool>());
+        for (var i = 0; i < 16; i++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var clip = clips.narrow(0, i, 1);
+            var shape = layers["shape"].call(clip.narrow(1, 0, LipClipLayout.ShapeValues));
+            var pooled = layers["pool"].call(layers["temporal"].call(shape)).flatten(1);
+            var alone = torch.nn.functional.normalize(layers["projection"].call(pooled), p: 2, dim: -1);
+            Assert.True(batch.narrow(0, i, 1).allclose(alone, rtol: 1e-4, atol: 1e-5), $"clip {i} differs from its embedding alone");
+        }
+    }
+
+    [Fact]
     public void LipCropSize_OutsideTheAllowedSizes_IsRefused()
     {
         Assert.Throws<ArgumentException>(() => (AvtsModelOptions.Lips with { LipCropSize = 10 }).Validate());
+    }
+
+    // Blocks of 1 KiB to 16 MiB from the C heap, set to 0xFF and freed, so the next native allocations start as NaNs.
+    private static void FillFreedNativeMemoryWithNaNBytes()
+    {
+        var ones = new byte[16 << 20];
+        Array.Fill(ones, byte.MaxValue);
+        var blocks = new List<IntPtr>();
+        for (var size = 1024; size <= ones.Length; size = size * 5 / 4)
+        {
+            var block = Marshal.AllocHGlobal(size);
+            Marshal.Copy(ones, 0, block, size);
+            blocks.Add(block);
+        }
+
+        blocks.ForEach(Marshal.FreeHGlobal);
     }
 }
