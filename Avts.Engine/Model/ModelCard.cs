@@ -53,4 +53,11 @@ public sealed record ModelCard
     /// (<see cref="Scoring.SyncGate.MinimumConfidence"/>) to keep confidently wrong answers rare; null = the default.
     /// </summary>
     public double? CommitConfidence { get; init; }
+
+    /// <summary>
+    /// How far, in ms, a committed answer of these weights may lie from the true delay on footage they never saw, as
+    /// measured (docs/results.md): the verdict says "fail" only for delays outside the tolerance by more than this, and
+    /// "undetermined" between. Null: none declared (the verdict uses the range alone).
+    /// </summary>
+    public double? AbsoluteUncertaintyMs { get; init; }
 }

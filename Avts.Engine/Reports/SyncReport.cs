@@ -34,7 +34,17 @@ public sealed record SyncReport
     /// <summary>Overall confidence, 0..1.</summary>
     public required double Confidence { get; init; }
 
-    /// <summary>Why there is no delay, in one line, when the verdict is undetermined; null (and left out) otherwise.</summary>
+    /// <summary>
+    /// How far the delay may lie from the truth, ms, as measured for the method on footage it never saw; null (and left
+    /// out) when the method declares none. A delay outside the tolerance by less than this gets no "fail".
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? UncertaintyMs { get; init; }
+
+    /// <summary>
+    /// Why the verdict is undetermined, in one line (no delay, or a delay outside the tolerance by less than
+    /// <see cref="UncertaintyMs"/>); null (and left out) otherwise.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? UndeterminedReason { get; init; }
 
@@ -98,6 +108,7 @@ public sealed record SyncReport
         var synchronizable = analysis.Synchronizable && coverage is not { IsComplete: false };
         var delay = synchronizable ? ReportNumbers.Ms(analysis.AudioDelayMs) : null;
         var fps = info.Video?.FrameRate ?? 0;
+        var verdict = profile.Judge(delay, synchronizable, analysis.UncertaintyMs);
         return new SyncReport
         {
             Input = input,
@@ -106,12 +117,16 @@ public sealed record SyncReport
             AudioDelayFrames = delay is { } d && fps > 0 ? ReportNumbers.Round(d * fps / 1000, 2) : null,
             Confidence = ReportNumbers.Confidence(analysis.Confidence),
             Synchronizable = synchronizable,
-            UndeterminedReason = delay is not null ? null
+            UncertaintyMs = analysis.UncertaintyMs > 0 ? ReportNumbers.Ms(analysis.UncertaintyMs) : null,
+            UndeterminedReason = delay is { } measured
+                ? verdict == Verdict.Undetermined
+                    ? string.Create(CultureInfo.InvariantCulture, $"{measured:+0.0;-0.0} ms lies outside the allowed range by less than the method's measured uncertainty (±{analysis.UncertaintyMs:0} ms)")
+                    : null
                 : coverage is { IsComplete: false } ? "the input did not decode completely: " + coverage.Problem
                 : analysis.BeyondRangeDelayMs is { } beyond
                     ? string.Create(CultureInfo.InvariantCulture, $"the best match ({beyond:+0;-0} ms) lies beyond the requested range of ±{options.RangeSeconds:0.###} s; widen --range")
                 : "nothing to sync on",
-            Verdict = profile.Judge(delay, synchronizable),
+            Verdict = verdict,
             Profile = ReportProfile.From(profile),
             Video = info.Video is { } v
                 ? new ReportVideo(

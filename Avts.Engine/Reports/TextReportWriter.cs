@@ -17,6 +17,11 @@ public static class TextReportWriter
         var p = report.Profile;
         var range = F($"{FormatMs(p.MinMs)} .. {FormatMs(p.MaxMs)} ms{(p.BoundsInclusive ? "" : " (exclusive)")}");
         writer.WriteLine(F($"verdict      {report.Verdict.ToString().ToUpperInvariant()}  (profile {p.Name}: allowed {range})"));
+        if (report.AudioDelayMs is not null && report.UndeterminedReason is { } why)
+        {
+            writer.WriteLine(F($"             {why}"));
+        }
+
         writer.WriteLine(F($"             {p.Description}"));
         if (report.Video is { } v)
         {
@@ -63,7 +68,8 @@ public static class TextReportWriter
             _ => "in sync",
         };
         var frames = report.AudioDelayFrames is { } f ? F($", {f:+0.00;-0.00;0} frames") : "";
-        return F($"{FormatMs(delay)} ms ({meaning}{frames})");
+        var uncertainty = report.UncertaintyMs is { } u ? F($" ± {u:0}") : "";
+        return F($"{FormatMs(delay)}{uncertainty} ms ({meaning}{frames})");
     }
 
     /// <summary>Milliseconds with an explicit sign and one decimal ("+60.0", "-40.0", "0.0").</summary>

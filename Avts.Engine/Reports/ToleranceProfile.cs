@@ -51,13 +51,29 @@ public sealed record ToleranceProfile
         : audioDelayMs > MinMs && audioDelayMs < MaxMs;
 
     /// <summary>
-    /// The verdict for a measurement: <see cref="Verdict.Undetermined"/> when the input was not synchronizable or no
-    /// delay was found, otherwise pass or fail against the range.
+    /// Whether <paramref name="audioDelayMs"/> lies outside the allowed range by more than
+    /// <paramref name="uncertaintyMs"/>: the measurement says "out of tolerance" even if it is off by that much.
     /// </summary>
-    public Verdict Judge(double? audioDelayMs, bool synchronizable) =>
-        !synchronizable || audioDelayMs is not { } delay || !double.IsFinite(delay)
-            ? Verdict.Undetermined
-            : Allows(delay) ? Verdict.Pass : Verdict.Fail;
+    public bool Exceeds(double audioDelayMs, double uncertaintyMs = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(uncertaintyMs);
+        return uncertaintyMs == 0
+            ? !Allows(audioDelayMs)
+            : audioDelayMs < MinMs - uncertaintyMs || audioDelayMs > MaxMs + uncertaintyMs;
+    }
+
+    /// <summary>
+    /// The verdict for a measurement: <see cref="Verdict.Undetermined"/> when the input was not synchronizable or no
+    /// delay was found; pass inside the range; fail outside it by more than the method's measured
+    /// <paramref name="uncertaintyMs"/> (0 for methods that declare none); undetermined in between, where the delay
+    /// could be out of tolerance or the method's own error (a false "fail" on in-sync footage is the worst answer a
+    /// QA tool can give).
+    /// </summary>
+    public Verdict Judge(double? audioDelayMs, bool synchronizable, double uncertaintyMs = 0) =>
+        !synchronizable || audioDelayMs is not { } delay || !double.IsFinite(delay) ? Verdict.Undetermined
+            : Allows(delay) ? Verdict.Pass
+            : Exceeds(delay, uncertaintyMs) ? Verdict.Fail
+            : Verdict.Undetermined;
 
     /// <summary>
     /// Parses a custom tolerance "MIN,MAX" in ms in the Avts convention (e.g. "-60,+40": sound up to 60 ms early or

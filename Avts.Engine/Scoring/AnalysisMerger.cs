@@ -23,6 +23,7 @@ public static class AnalysisMerger
 
         // The face of the most confident span speaks for the merged answer.
         var face = parts.Where(p => p.Face is not null).MaxBy(p => p.Confidence)?.Face;
+        var uncertaintyMs = parts.Max(p => p.UncertaintyMs);
         var windows = parts.SelectMany(p => p.Windows)
             .GroupBy(w => Math.Round(w.StartSeconds, 3))
             .Select(g => g.MaxBy(w => w.Confidence)!)
@@ -31,7 +32,7 @@ public static class AnalysisMerger
         var curve = CombineCurves(parts);
         if (curve is null)
         {
-            return new SyncAnalysis(parts[0].Method, null, 0, false, windows, null) { Face = face };
+            return new SyncAnalysis(parts[0].Method, null, 0, false, windows, null) { Face = face, UncertaintyMs = uncertaintyMs };
         }
 
         var higherIsBetter = curve.Kind != "distance";
@@ -39,7 +40,7 @@ public static class AnalysisMerger
         var peak = PeakInterpolation.ArgMax(scores);
         if (peak < 0)
         {
-            return new SyncAnalysis(parts[0].Method, null, 0, false, windows, curve) { Face = face };
+            return new SyncAnalysis(parts[0].Method, null, 0, false, windows, curve) { Face = face, UncertaintyMs = uncertaintyMs };
         }
 
         // Interpolate between the neighbouring candidates: the union of the parts' delays need not be evenly spaced.
@@ -57,6 +58,7 @@ public static class AnalysisMerger
         {
             PeakDelayMs = onEdge ? null : delayMs,
             Face = face,
+            UncertaintyMs = uncertaintyMs,
         };
     }
 

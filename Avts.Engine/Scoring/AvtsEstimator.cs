@@ -64,6 +64,7 @@ public sealed class AvtsEstimator : ISyncEstimator
     private readonly LipFaces? faces;
     private readonly WindowCalibration calibration;
     private readonly double commitConfidence = SyncGate.MinimumConfidence;
+    private readonly double uncertaintyMs;
 
     /// <summary>
     /// Loads the checkpoint at <paramref name="weightsPath"/> once. The architecture and preprocessing come from its
@@ -89,6 +90,7 @@ public sealed class AvtsEstimator : ISyncEstimator
         model.eval();
         calibration = WindowCalibration.From(card);
         commitConfidence = card.CommitConfidence ?? SyncGate.MinimumConfidence;
+        uncertaintyMs = card.AbsoluteUncertaintyMs ?? 0;
         mel = new LogMelSpectrogram(Options.SampleRate, Options.FftSize, Options.HopLength, Options.WindowLength, Options.MelBins, Options.MelMinHz, Options.MelMaxHz, Options.LogOffset);
         scorer = ScoreWithModel;
         windowScorer = new ClipWindowScorer(Options);
@@ -214,6 +216,7 @@ public sealed class AvtsEstimator : ISyncEstimator
         {
             PeakDelayMs = delayMs,
             Face = face,
+            UncertaintyMs = uncertaintyMs,
         };
     }
 

@@ -32,4 +32,10 @@ public sealed record SyncAnalysis(
 
     /// <summary>The face the answer was taken from (lip-sync methods), or null.</summary>
     public FaceRegion? Face { get; init; }
+
+    /// <summary>
+    /// How far the answer may lie from the true delay, ms, as measured for the method on footage it never saw (a lips
+    /// model's <see cref="Model.ModelCard.AbsoluteUncertaintyMs"/>); 0 when the method declares none.
+    /// </summary>
+    public double UncertaintyMs { get; init; }
 }

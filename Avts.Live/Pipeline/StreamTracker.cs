@@ -57,7 +57,12 @@ public sealed class StreamTracker
         {
             Smooth(delay);
             AddDriftPoint((window.StartSeconds + window.EndSeconds) / 2, delay);
-            CountTowardsAlert(options.Tolerance.Allows(delay));
+            // A delay outside the tolerance by less than the method's measured uncertainty could be the method's own
+            // error: it neither raises nor clears the alert.
+            if (options.Tolerance.Allows(delay) || options.Tolerance.Exceeds(delay, score.UncertaintyMs))
+            {
+                CountTowardsAlert(options.Tolerance.Allows(delay));
+            }
         }
 
         return new LiveWindowResult(

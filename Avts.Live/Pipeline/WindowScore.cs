@@ -8,4 +8,7 @@ public sealed record WindowScore(double? AudioDelayMs, double Confidence, Stream
 {
     /// <summary>The estimator's score over candidate delays for this window (for the dashboard's detail view), when it made one.</summary>
     public Avts.Engine.Scoring.OffsetCurve? Curve { get; init; }
+
+    /// <summary>The method's measured uncertainty of a delay, ms (<see cref="Avts.Engine.Scoring.SyncAnalysis.UncertaintyMs"/>); 0 when none is declared.</summary>
+    public double UncertaintyMs { get; init; }
 }

@@ -74,7 +74,7 @@ public sealed class WindowScorer : IWindowScorer
         var score = analysis.AudioDelayMs is { } delay
             ? new WindowScore(delay, analysis.Confidence, StreamState.Live)
             : new WindowScore(null, analysis.Confidence, StreamState.Undetermined);
-        return score with { Curve = analysis.Curve };
+        return score with { Curve = analysis.Curve, UncertaintyMs = analysis.UncertaintyMs };
     }
 
     /// <inheritdoc />

@@ -136,6 +136,28 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void A_delay_outside_the_range_by_less_than_the_methods_uncertainty_is_undetermined_and_says_why()
+    {
+        var report = ReportSamples.Create(-66.1, uncertaintyMs: 80);
+        using var json = JsonDocument.Parse(JsonReportWriter.ToJson(report));
+        var root = json.RootElement;
+        var writer = new StringWriter();
+        ReportWriter.Write(report, ReportFormat.Text, writer);
+        var text = writer.ToString();
+
+        Assert.Equal("undetermined", root.GetProperty("verdict").GetString());
+        Assert.Equal(-66.1, root.GetProperty("audio_delay_ms").GetDouble());
+        Assert.Equal(80, root.GetProperty("uncertainty_ms").GetDouble());
+        Assert.Equal(
+            "-66.1 ms lies outside the allowed range by less than the method's measured uncertainty (±80 ms)",
+            root.GetProperty("undetermined_reason").GetString());
+        Assert.Contains("-66.1 ± 80 ms (sound early", text, StringComparison.Ordinal);
+        Assert.Contains("UNDETERMINED  (profile ebu-r37", text, StringComparison.Ordinal);
+        Assert.Contains("less than the method's measured uncertainty", text, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Fail, ReportSamples.Create(-121, uncertaintyMs: 80).Verdict);
+    }
+
+    [Fact]
     public void Text_summary_states_delay_meaning_verdict_and_windows()
     {
         var writer = new StringWriter();

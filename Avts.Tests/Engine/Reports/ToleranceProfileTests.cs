@@ -41,6 +41,19 @@ public sealed class ToleranceProfileTests
     }
 
     [Theory]
+    [InlineData(-66.0, 80.0, Verdict.Undetermined)] // outside EBU R37 by 26 ms, less than the method's 80 ms
+    [InlineData(-120.0, 80.0, Verdict.Undetermined)] // on the widened bound: still within the method's error
+    [InlineData(-120.1, 80.0, Verdict.Fail)]
+    [InlineData(140.1, 80.0, Verdict.Fail)]
+    [InlineData(139.0, 80.0, Verdict.Undetermined)]
+    [InlineData(-30.0, 80.0, Verdict.Pass)]
+    [InlineData(-66.0, 0.0, Verdict.Fail)] // a method that declares no uncertainty is judged on the range alone
+    public void A_delay_outside_the_range_by_less_than_the_measured_uncertainty_is_no_fail(double delay, double uncertaintyMs, Verdict expected)
+    {
+        Assert.Equal(expected, ToleranceProfiles.Resolve("ebu-r37", null).Judge(delay, synchronizable: true, uncertaintyMs));
+    }
+
+    [Theory]
     [InlineData(25, 39.9, Verdict.Pass)]
     [InlineData(25, 40.0, Verdict.Fail)]
     [InlineData(25, -40.0, Verdict.Fail)]

@@ -91,11 +91,26 @@ public sealed class StreamTrackerTests
     }
 
     /// <summary>One window per hop; a null delay is a silent (uncommitted) window.</summary>
-    private static List<LiveWindowResult> Run(StreamTracker tracker, IReadOnlyList<double?> delays) =>
+    [Fact]
+    public void Track_DelaysOutsideTheToleranceByLessThanTheMethodsUncertainty_RaiseNoAlert()
+    {
+        // Tolerance ±50 ms; a method measured to ±40 ms: 80 ms could be its own error, 100 ms could not.
+        var within = Run(new StreamTracker(Options), [80, 80, 80, 80, 80], uncertaintyMs: 40);
+        var beyond = Run(new StreamTracker(Options), [100, 100, 100, 100, 100], uncertaintyMs: 40);
+        var exact = Run(new StreamTracker(Options), [80, 80, 80, 80, 80]);
+
+        Assert.All(within, r => Assert.False(r.Alert));
+        Assert.True(beyond[^1].Alert);
+        Assert.True(exact[^1].Alert);
+    }
+
+    private static List<LiveWindowResult> Run(StreamTracker tracker, IReadOnlyList<double?> delays, double uncertaintyMs = 0) =>
         [.. delays.Select((d, k) =>
         {
             var window = Window("cam", k, start: k);
-            var score = d is { } delay ? new WindowScore(delay, 0.8, StreamState.Live) : new WindowScore(null, 0, StreamState.Silent);
+            var score = d is { } delay
+                ? new WindowScore(delay, 0.8, StreamState.Live) { UncertaintyMs = uncertaintyMs }
+                : new WindowScore(null, 0, StreamState.Silent);
             return tracker.Track(window, score, window.CompletedAt, 0);
         })];
 }
