@@ -22,12 +22,18 @@ public static class AvtsWeights
 
     /// <summary>
     /// Where the shipped second opinion for the lip-sync method lives (a model that also reads a mouth crop; see
-    /// <see cref="Scoring.LipsPairEstimator"/>; used only when <see cref="LipsSecondEnvironmentVariable"/> names it).
+    /// <see cref="Scoring.LipsPairEstimator"/>).
     /// </summary>
     public const string LipsSecondRelativePath = "models/avts-lips-crop.pt";
 
-    /// <summary>Environment variable naming second-opinion weights for the lip-sync method (unset: the lips model alone).</summary>
+    /// <summary>
+    /// Environment variable naming second-opinion weights for the lip-sync method; <see cref="NoSecondOpinion"/> for
+    /// the lips model alone. Unset: the shipped second opinion, unless other lips weights were named.
+    /// </summary>
     public const string LipsSecondEnvironmentVariable = "AVTS_LIPS_SECOND_WEIGHTS";
+
+    /// <summary>The value of <see cref="LipsSecondEnvironmentVariable"/> that asks for the lips model alone.</summary>
+    public const string NoSecondOpinion = "none";
 
     /// <summary>How many folders above the executable are searched for <see cref="DefaultRelativePath"/>.</summary>
     private const int ParentLevels = 6;
@@ -49,7 +55,12 @@ public static class AvtsWeights
     public static string Resolve(string? explicitPath, string defaultRelativePath, Func<string, string?> environment, string currentDirectory, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var variable = defaultRelativePath == LipsRelativePath ? LipsEnvironmentVariable : EnvironmentVariable;
+        var variable = defaultRelativePath switch
+        {
+            LipsRelativePath => LipsEnvironmentVariable,
+            LipsSecondRelativePath => LipsSecondEnvironmentVariable,
+            _ => EnvironmentVariable,
+        };
 
         // An explicit choice is never silently replaced by another file.
         var chosen = !string.IsNullOrWhiteSpace(explicitPath) ? explicitPath : environment(variable);

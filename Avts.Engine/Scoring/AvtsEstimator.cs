@@ -156,9 +156,11 @@ public sealed class AvtsEstimator : ISyncEstimator
 
     /// <summary>
     /// As <see cref="Analyze(DecodedMedia, AnalysisOptions, CancellationToken)"/>; a lips model scores
-    /// <paramref name="lipTracks"/> (from <see cref="FollowLips"/>) instead of following the faces itself when given.
+    /// <paramref name="lipTracks"/> (from <see cref="FollowLips"/>) instead of following the faces itself when given,
+    /// and only the part of the input inside <paramref name="span"/> (seconds) is analysed when given.
     /// </summary>
-    internal SyncAnalysis Analyze(DecodedMedia media, AnalysisOptions options, IReadOnlyList<LipTrack>? lipTracks, CancellationToken cancellationToken)
+    internal SyncAnalysis Analyze(
+        DecodedMedia media, AnalysisOptions options, IReadOnlyList<LipTrack>? lipTracks, CancellationToken cancellationToken, (double Start, double End)? span = null)
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(options);
@@ -172,8 +174,8 @@ public sealed class AvtsEstimator : ISyncEstimator
         var stepSeconds = (double)Options.HopLength / Options.SampleRate;
         var maxShift = (int)Math.Round(options.RangeSeconds / stepSeconds);
         var shiftCount = (2 * maxShift) + 1;
-        var spanStart = Math.Max(video.StartSeconds, audio.StartSeconds);
-        var spanEnd = Math.Min(video.EndSeconds, audio.EndSeconds);
+        var spanStart = Math.Max(Math.Max(video.StartSeconds, audio.StartSeconds), span?.Start ?? double.NegativeInfinity);
+        var spanEnd = Math.Min(Math.Min(video.EndSeconds, audio.EndSeconds), span?.End ?? double.PositiveInfinity);
         if (video.FrameCount < 3 || spanEnd - spanStart < Options.WindowSeconds)
         {
             return Unsynchronizable([], null);

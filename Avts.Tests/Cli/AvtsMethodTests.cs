@@ -60,6 +60,18 @@ public sealed class AvtsMethodTests : IDisposable
     }
 
     [Fact]
+    public void EachModelIsNamedByItsOwnEnvironmentVariable()
+    {
+        var named = Path.Combine(folder, "named.pt");
+        File.WriteAllText(named, "");
+        string? Environment(string variable) => variable == AvtsWeights.LipsSecondEnvironmentVariable ? named : null;
+
+        Assert.Equal(named, AvtsWeights.Resolve(null, AvtsWeights.LipsSecondRelativePath, Environment, folder, folder));
+        Assert.Throws<FileNotFoundException>(() => AvtsWeights.Resolve(null, AvtsWeights.LipsRelativePath, Environment, folder, folder));
+        Assert.Throws<FileNotFoundException>(() => AvtsWeights.Resolve(null, AvtsWeights.DefaultRelativePath, Environment, folder, folder));
+    }
+
+    [Fact]
     public async Task WithWeights_AvtsAndAutoRun()
     {
         var path = SaveUntrained();
