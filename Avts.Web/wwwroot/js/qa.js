@@ -44,8 +44,9 @@ export async function renderReport(view, id) {
   }
   const report = await getJson(`/api/qa/${id}/report.json`);
   view.innerHTML = `<h2 id="qa-report">QA report: ${escapeHtml(job.name)}</h2>
-    <p><b id="qa-delay">${fmt.ms(report.audio_delay_ms)}</b> (+ = sound late) · confidence ${fmt.num(report.confidence)} ·
+    <p><b id="qa-delay">${fmt.ms(report.audio_delay_ms)}</b>${report.uncertainty_ms == null ? '' : ` ± ${fmt.num(report.uncertainty_ms, 0)} ms`} (+ = sound late) · confidence ${fmt.num(report.confidence)} ·
     verdict <b>${escapeHtml(report.verdict)}</b> (${escapeHtml(report.profile?.name)}) · method ${escapeHtml(report.method)}</p>
+    ${report.undetermined_reason ? `<p id="qa-reason">${escapeHtml(report.undetermined_reason)}</p>` : ''}
     <p id="qa-files"><a href="/api/qa/${id}/report.json" data-keyed="report.json">report.json</a> · <a href="/api/qa/${id}/report.csv" data-keyed="report.csv">report.csv</a> ·
     <a href="/api/qa/${id}/plot.png" data-keyed="plot.png">plot.png</a> · <button id="qa-fix">Write corrected copy</button> <span id="qa-fixed">${job.fixed ? fixedLink(id) : ''}</span></p>
     <img class="plot" alt="delay per window with the tolerance band, and the score curve">
