@@ -241,26 +241,6 @@ def rule_pair_halves(case):
     return d, s
 
 
-def rule_ensemble(case):
-    """Both models' overall curves, each centred on its median and divided by its spread, summed."""
-    c1, _, _ = estimate(case.clips, case.starts, table(MODEL), case.step_ms, case.max_shift)
-    c2, _, _ = estimate(case.second, case.second_starts, table(SECOND), case.step_ms, case.max_shift)
-    if c1 is None or c2 is None:
-        return None, 0.0
-
-    def normalised(c):
-        valid = [x for x in c if not math.isnan(x)]
-        m = statistics.median(valid)
-        spread = statistics.pstdev(valid) or 1.0
-        return [(x - m) / spread for x in c]
-
-    curve = [a + b for a, b in zip(normalised(c1), normalised(c2))]
-    i = argmin(curve)
-    if i < 0 or on_edge(curve, i):
-        return None, 0.0
-    return delay_ms(curve, i, case.max_shift, case.step_ms), margin_score(curve, i, case.step_ms / 1000)
-
-
 def ensemble(clips1, starts1, clips2, starts2, case):
     c1, _, _ = estimate(clips1, starts1, table(MODEL), case.step_ms, case.max_shift)
     c2, _, _ = estimate(clips2, starts2, table(SECOND), case.step_ms, case.max_shift)
@@ -278,6 +258,11 @@ def ensemble(clips1, starts1, clips2, starts2, case):
     if i < 0 or on_edge(curve, i):
         return None, 0.0
     return delay_ms(curve, i, case.max_shift, case.step_ms), margin_score(curve, i, case.step_ms / 1000)
+
+
+def rule_ensemble(case):
+    """Both models' overall curves, each centred on its median and divided by its spread, summed."""
+    return ensemble(case.clips, case.starts, case.second, case.second_starts, case)
 
 
 def rule_ensemble_halves(case, agree_ms=80):

@@ -59,9 +59,10 @@ public sealed class StreamTracker
             AddDriftPoint((window.StartSeconds + window.EndSeconds) / 2, delay);
             // A delay outside the tolerance by less than the method's measured uncertainty could be the method's own
             // error: it neither raises nor clears the alert.
-            if (options.Tolerance.Allows(delay) || options.Tolerance.Exceeds(delay, score.UncertaintyMs))
+            var allowed = options.Tolerance.Allows(delay);
+            if (allowed || options.Tolerance.Exceeds(delay, score.UncertaintyMs))
             {
-                CountTowardsAlert(options.Tolerance.Allows(delay));
+                CountTowardsAlert(allowed);
             }
         }
 

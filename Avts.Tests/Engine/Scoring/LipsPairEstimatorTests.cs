@@ -51,7 +51,6 @@ public sealed class LipsPairEstimatorTests
     {
         // The first model dips deep at +80 ms on clips starting before 1.3 s and shallower at -300 ms after: over the
         // whole input +80 wins and the second model agrees (+100), but the second half alone says -300.
-        var firstClips = new List<float[]>();
         var first = new AvtsEstimator(
             AvtsModelOptions.Lips,
             (clip, span, count) => Dip(count, SpanStartSeconds(span) < 1.3 - 1 - ContextSeconds ? (80, 0.2) : (-300, 0.7)),
